@@ -1,0 +1,88 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Blog.Web.Configuration;
+
+public sealed class SiteOptions
+{
+    public const string Section = "Site";
+
+    [Required, StringLength(40, MinimumLength = 1)]
+    public string Name { get; set; } = "Docket";
+
+    [Required]
+    public string Tagline { get; set; } = "Legal news, and a discussion worth reading";
+
+    [Required, EmailAddress]
+    public string ContactEmail { get; set; } = "newsroom@docket.example";
+
+    /// <summary>Where legal complaints about content go until the complaints workflow lands.</summary>
+    [Required, EmailAddress]
+    public string ComplaintsEmail { get; set; } = "complaints@docket.example";
+}
+
+public sealed class MailOptions
+{
+    public const string Section = "Mail";
+
+    [Required, EmailAddress]
+    public string From { get; set; } = "no-reply@docket.example";
+
+    [Required]
+    public string FromName { get; set; } = "Docket";
+
+    /// <summary>SMTP server; when empty, mail is written as .eml files to <see cref="PickupDirectory"/>.</summary>
+    public string? SmtpHost { get; set; }
+
+    [Range(1, 65535)]
+    public int SmtpPort { get; set; } = 587;
+
+    public string? SmtpUser { get; set; }
+
+    public string? SmtpPassword { get; set; }
+
+    /// <summary>STARTTLS on the SMTP connection (use port 465 for implicit TLS).</summary>
+    public bool SmtpStartTls { get; set; } = true;
+
+    /// <summary>Relative paths are under the content root.</summary>
+    [Required]
+    public string PickupDirectory { get; set; } = "App_Data/mail";
+}
+
+public sealed class DemoContentOptions
+{
+    public const string Section = "DemoContent";
+
+    /// <summary>Seed demo accounts, cases, articles and a discussion on an empty database. Never in Production.</summary>
+    public bool Enabled { get; set; }
+}
+
+public sealed class BootstrapAdminOptions
+{
+    public const string Section = "BootstrapAdmin";
+
+    /// <summary>On start, an existing account with this email is made an Admin (the first admin of a new install).</summary>
+    [RegularExpression(@"^$|^[^@\s]+@[^@\s]+$", ErrorMessage = "BootstrapAdmin:Email must be empty or an email address.")]
+    public string? Email { get; set; }
+}
+
+public sealed class SecurityOptions
+{
+    public const string Section = "Security";
+
+    /// <summary>POSTs to sign-in, register and password-reset pages allowed per client address per minute.</summary>
+    [Range(1, 100_000)]
+    public int AccountPostsPerMinute { get; set; } = 10;
+
+    [Range(1, 100)]
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    [Range(1, 1440)]
+    public int LockoutMinutes { get; set; } = 15;
+
+    [Range(1, 365)]
+    public int SessionDays { get; set; } = 14;
+
+    /// <summary>PBKDF2 iterations for new password hashes.</summary>
+    [Range(1, 10_000_000)]
+    public int PasswordHashIterations { get; set; } = 210_000;
+}

@@ -1,0 +1,166 @@
+using System.Net;
+using System.Threading.RateLimiting;
+using Blog.Web.Configuration;
+using Blog.Web.Data;
+using Blog.Web.Domain;
+using Blog.Web.Services;
+using Blog.Web.Services.Accounts;
+using Blog.Web.Services.Demo;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Blog.Web.Infrastructure;
+
+public static class BlogServices
+{
+    public const string AccountPostsPolicy = "account-posts";
+
+    public static WebApplicationBuilder AddBlog(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+
+        AddOptions<SiteOptions>(services, SiteOptions.Section);
+        AddOptions<MailOptions>(services, MailOptions.Section);
+        AddOptions<DemoContentOptions>(services, DemoContentOptions.Section);
+        AddOptions<BootstrapAdminOptions>(services, BootstrapAdminOptions.Section);
+        AddOptions<SecurityOptions>(services, SecurityOptions.Section);
+        var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+
+        services.AddSingleton(TimeProvider.System);
+
+        var connectionString = DatabaseSetup.ResolveConnectionString(
+            configuration.GetConnectionString(DatabaseSetup.ConnectionStringName), builder.Environment.ContentRootPath);
+        services.AddSingleton<SqlitePragmaInterceptor>();
+        services.AddDbContext<BlogDbContext>((sp, options) => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>()));
+
+        AddAccounts(services, security);
+
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<IMailSender>(sp =>
+            string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<MailOptions>>().Value.SmtpHost)
+                ? ActivatorUtilities.CreateInstance<PickupDirectoryMailSender>(sp)
+                : ActivatorUtilities.CreateInstance<SmtpMailSender>(sp));
+        services.AddScoped<ArticleQueries>();
+        services.AddScoped<CaseQueries>();
+        services.AddScoped<SearchService>();
+        services.AddScoped<DemoSeeder>();
+
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Account/Manage");
+            options.Conventions.AuthorizePage("/Account/Logout");
+            // Account pages carry personal data and tokens: never cached by a browser or proxy.
+            options.Conventions.AddFolderApplicationModelConvention("/Account",
+                model => model.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None }));
+        });
+        services.AddRouting(options => options.LowercaseUrls = true);
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "__Host-docket-af";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.HttpOnly = true;
+            options.HeaderName = "X-CSRF-TOKEN";
+        });
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(AccountPostsPolicy, context =>
+                HttpMethods.IsPost(context.Request.Method)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.AccountPostsPerMinute,
+                            Window = TimeSpan.FromMinutes(1),
+                            QueueLimit = 0,
+                        })
+                    : RateLimitPartition.GetNoLimiter("reads"));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync(
+                    "Too many attempts from your connection. Please wait a minute and try again.", cancellationToken);
+            };
+        });
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        var proxies = configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Only the proxies named in configuration are believed.
+            options.KnownIPNetworks.Clear();
+            options.KnownProxies.Clear();
+            foreach (var proxy in proxies)
+            {
+                options.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
+
+        return builder;
+    }
+
+    private static void AddAccounts(IServiceCollection services, SecurityOptions security)
+    {
+        services.AddIdentity<BlogUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedEmail = true;
+                // Length, not composition (NIST SP 800-63B); common passwords are refused by CommonPasswordValidator.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = security.MaxFailedSignIns;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
+            })
+            .AddEntityFrameworkStores<BlogDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddClaimsPrincipalFactory<BlogClaimsPrincipalFactory>();
+
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = security.PasswordHashIterations);
+
+        services.AddSingleton<DbTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DbTicketStore>((options, store) => options.SessionStore = store);
+        services.ConfigureApplicationCookie(options =>
+        {
+            // __Host-: Secure, no Domain, Path=/ - the cookie cannot be set or shadowed by a sibling subdomain.
+            options.Cookie.Name = "__Host-docket";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.Path = "/";
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.ExpireTimeSpan = TimeSpan.FromDays(security.SessionDays);
+            options.SlidingExpiration = true;
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+
+        services.AddScoped<UserSessions>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<AdminBootstrap>();
+    }
+
+    private static void AddOptions<T>(IServiceCollection services, string section) where T : class =>
+        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+}

@@ -1,0 +1,52 @@
+using Blog.Web.Services.Accounts;
+
+namespace Blog.Web.Infrastructure;
+
+/// <summary>Deploy-time commands: <c>dotnet run --project Web -- create-admin EMAIL [--password-stdin]</c>.</summary>
+public static class CommandLine
+{
+    private static readonly string[] Commands = ["create-admin"];
+
+    public static (string? Command, string[] CommandArgs, string[] HostArgs) Split(string[] args) =>
+        args.Length > 0 && Commands.Contains(args[0])
+            ? (args[0], args[1..].Where(a => !a.StartsWith("--", StringComparison.Ordinal) || a == "--password-stdin").ToArray(),
+                args[1..].Where(a => a.StartsWith("--", StringComparison.Ordinal) && a != "--password-stdin").ToArray())
+            : (null, [], args);
+
+    public static async Task<int> RunAsync(IServiceProvider services, string command, string[] args, TextWriter output, TextReader input, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        switch (command)
+        {
+            case "create-admin":
+                var email = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+                if (string.IsNullOrWhiteSpace(email) || !email.Contains('@'))
+                {
+                    await output.WriteLineAsync("usage: create-admin EMAIL [--password-stdin]");
+                    return 2;
+                }
+
+                var password = args.Contains("--password-stdin") ? (await input.ReadLineAsync(cancellationToken))?.Trim() : null;
+                var outcome = await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().CreateAdminAsync(email, password, cancellationToken);
+                if (!outcome.Succeeded)
+                {
+                    await output.WriteLineAsync($"create-admin failed: {string.Join(" ", outcome.Errors)}");
+                    return 1;
+                }
+
+                await output.WriteLineAsync(outcome.Created
+                    ? $"Created admin account {email}."
+                    : $"{email} already had an account; it is now an admin.");
+                if (outcome.GeneratedPassword is not null)
+                {
+                    await output.WriteLineAsync($"Its password is: {outcome.GeneratedPassword}");
+                    await output.WriteLineAsync("It is shown only now. Sign in and change it under Account > Password.");
+                }
+
+                return 0;
+            default:
+                await output.WriteLineAsync($"unknown command {command}");
+                return 2;
+        }
+    }
+}

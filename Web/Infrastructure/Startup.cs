@@ -1,0 +1,22 @@
+using Blog.Web.Configuration;
+using Blog.Web.Services;
+using Blog.Web.Services.Accounts;
+using Blog.Web.Services.Demo;
+using Microsoft.Extensions.Options;
+
+namespace Blog.Web.Infrastructure;
+
+public static class Startup
+{
+    /// <summary>Roles, the configured first admin and (outside Production) the demo content.</summary>
+    public static async Task PrepareAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().PromoteConfiguredAdminAsync(cancellationToken);
+        var demo = scope.ServiceProvider.GetRequiredService<IOptions<DemoContentOptions>>().Value;
+        if (demo.Enabled && !app.Environment.IsProduction())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+        }
+    }
+}

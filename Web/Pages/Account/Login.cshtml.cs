@@ -1,0 +1,80 @@
+using System.ComponentModel.DataAnnotations;
+using Blog.Web.Domain;
+using Blog.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Blog.Web.Pages.Account;
+
+[EnableRateLimiting(BlogServices.AccountPostsPolicy)]
+public sealed class LoginModel(SignInManager<BlogUser> signIn, UserManager<BlogUser> users, TimeProvider clock, ILogger<LoginModel> logger) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your email address.")]
+        [EmailAddress(ErrorMessage = "Enter a valid email address, like name@example.com.")]
+        [Display(Name = "Email")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter your password.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Password")]
+        public string Password { get; set; } = "";
+
+        [Display(Name = "Keep me signed in on this device")]
+        public bool RememberMe { get; set; }
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        if (user is null)
+        {
+            ModelState.AddModelError(string.Empty, "That email and password do not match an account.");
+            return Page();
+        }
+
+        // lockoutOnFailure: true - repeated wrong passwords lock the account for a while.
+        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("Account {UserId} signed in", user.Id);
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+
+        if (result.IsLockedOut)
+        {
+            var until = await users.GetLockoutEndDateAsync(user);
+            var minutes = until is { } end ? Math.Max(1, (int)Math.Ceiling((end - clock.GetUtcNow()).TotalMinutes)) : 15;
+            ModelState.AddModelError(string.Empty,
+                $"Too many failed attempts: this account is locked for {minutes} more minute{(minutes == 1 ? "" : "s")}. You can reset your password meanwhile.");
+            return Page();
+        }
+
+        if (result.IsNotAllowed)
+        {
+            ModelState.AddModelError(string.Empty, "Confirm your email address before signing in: use the link we sent you, or ask for a new one below.");
+            return Page();
+        }
+
+        ModelState.AddModelError(string.Empty, "That email and password do not match an account.");
+        return Page();
+    }
+}

@@ -1,0 +1,18 @@
+using Blog.Web.Pages.Shared;
+using Blog.Web.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Blog.Web.Pages;
+
+public sealed class IndexModel(ArticleQueries articles) : PageModel
+{
+    public Page<ArticleSummary> Articles { get; private set; } = null!;
+
+    public PagerModel Pager => new(Articles.PageNumber, Articles.PageCount, p => p == 1 ? "/" : $"/?page={p}");
+
+    public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber, CancellationToken cancellationToken)
+    {
+        Articles = await articles.LatestAsync(pageNumber, cancellationToken);
+    }
+}

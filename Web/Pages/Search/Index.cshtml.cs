@@ -1,0 +1,26 @@
+using Blog.Web.Pages.Shared;
+using Blog.Web.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Blog.Web.Pages.Search;
+
+public sealed class IndexModel(SearchService search) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    public SearchResults? Results { get; private set; }
+
+    public PagerModel? Pager => Results is { } r
+        ? new(r.Articles.PageNumber, r.Articles.PageCount, p => $"/search?q={Uri.EscapeDataString(r.Query)}&page={p}")
+        : null;
+
+    public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            Results = await search.SearchAsync(Q, pageNumber, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using Blog.Web.Data;
+using Blog.Web.Domain;
+using Blog.Web.Services.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Web.Services.Demo;
+
+public sealed record DemoAccount(string Key, string Role, string Email, string? Password, string DisplayName, bool Subscriber);
+
+/// <summary>
+/// Fills an empty database with the demo newsroom: accounts, cases, articles and a discussion.
+/// Idempotent (it does nothing once any account exists) and never called in Production.
+/// </summary>
+public sealed class DemoSeeder(
+    BlogDbContext db,
+    UserManager<BlogUser> users,
+    AdminBootstrap admins,
+    MarkdownRenderer renderer,
+    TimeProvider clock,
+    ILogger<DemoSeeder> logger)
+{
+    public static readonly IReadOnlyList<DemoAccount> Accounts =
+    [
+        new("admin", Roles.Admin, "admin@docket.test", "demo admin passphrase", "Aroha Ngata", false),
+        new("tom", Roles.Editor, "editor@docket.test", "demo editor passphrase", "Tom Whitcombe", false),
+        new("sam", "Subscriber", "sam@docket.test", "demo subscriber passphrase", "Sam Ferris", true),
+        new("priya", "Subscriber", "priya@docket.test", "demo subscriber passphrase 2", "Priya Raman", true),
+        new("max", "Member", "max@docket.test", "demo member passphrase", "Max Leary", false),
+        // Further voices in the discussion; they have no password and cannot sign in.
+        new("grace", "Subscriber", "grace@docket.test", null, "Grace Liu", true),
+        new("hemi", "Subscriber", "hemi@docket.test", null, "Hemi Walker", true),
+        new("daniel", "Subscriber", "daniel@docket.test", null, "Daniel O'Brien", true),
+        new("fiona", "Subscriber", "fiona@docket.test", null, "Fiona McKay", true),
+        new("rahul", "Subscriber", "rahul@docket.test", null, "Rahul Mehta", true),
+        new("lucy", "Subscriber", "lucy@docket.test", null, "Lucy Tane", true),
+    ];
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        await admins.EnsureRolesAsync();
+        if (await db.Users.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var people = new Dictionary<string, BlogUser>();
+        foreach (var account in Accounts)
+        {
+            people[account.Key] = await CreateAccountAsync(account, now);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var tags = new Dictionary<string, Tag>();
+        Article? discussed = null;
+        foreach (var demo in DemoCases.Articles)
+        {
+            var published = now.AddDays(-demo.DaysAgo).AddHours(-3);
+            var @case = await db.Cases.FirstOrDefaultAsync(c => c.Name == demo.Case.Name, cancellationToken) ?? NewCase(demo.Case, published);
+            var article = new Article
+            {
+                Slug = Slug.From(demo.Title),
+                Title = demo.Title,
+                Standfirst = demo.Standfirst,
+                Body = demo.Body,
+                BodyHtml = renderer.RenderArticle(demo.Body),
+                RenderVersion = MarkdownRenderer.PipelineVersion,
+                AuthorId = people["tom"].Id,
+                Status = ArticleStatus.Published,
+                CreatedAt = published.AddHours(-2),
+                PublishedAt = published,
+                UpdatedAt = string.IsNullOrEmpty(demo.CorrectionsNote) ? published : published.AddDays(1),
+                Case = @case,
+                CorrectionsNote = demo.CorrectionsNote,
+                Tags = demo.Tags.Select(name => tags.TryGetValue(name, out var tag) ? tag : tags[name] = new Tag { Name = name, Slug = Slug.From(name) }).ToList(),
+            };
+            db.Articles.Add(article);
+            discussed ??= article;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await AddDiscussionAsync(discussed!, people, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Demo content seeded: {Accounts} accounts, {Articles} articles, {Comments} comments",
+            Accounts.Count, DemoCases.Articles.Count, DemoDiscussion.Comments.Count);
+    }
+
+    private async Task<BlogUser> CreateAccountAsync(DemoAccount account, DateTimeOffset now)
+    {
+        var user = new BlogUser
+        {
+            UserName = account.Email,
+            Email = account.Email,
+            EmailConfirmed = true,
+            DisplayName = account.DisplayName,
+            CreatedAt = now.AddDays(-60),
+        };
+        var result = account.Password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, account.Password);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo account {account.Email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
+
+        if (account.Role is Roles.Admin or Roles.Editor)
+        {
+            await users.AddToRoleAsync(user, account.Role);
+        }
+
+        if (account.Subscriber)
+        {
+            db.Subscriptions.Add(new Subscription
+            {
+                UserId = user.Id,
+                Plan = "Annual",
+                Status = SubscriptionStatus.Active,
+                Source = SubscriptionSource.AdminGrant,
+                StartedAt = now.AddDays(-30),
+                CurrentPeriodEnd = now.AddDays(335),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        return user;
+    }
+
+    private Case NewCase(DemoCases.DemoCase demo, DateTimeOffset at) => new()
+    {
+        Slug = Slug.From(demo.Name),
+        Name = demo.Name,
+        Citations = demo.Citations,
+        Court = demo.Court,
+        Jurisdiction = demo.Jurisdiction,
+        FileNumber = demo.FileNumber,
+        Judges = demo.Judges,
+        ProceedingsStatus = demo.Status,
+        Summary = demo.Summary,
+        SummaryHtml = renderer.RenderArticle(demo.Summary),
+        CreatedAt = at,
+        UpdatedAt = at,
+    };
+
+    private async Task AddDiscussionAsync(Article article, Dictionary<string, BlogUser> people, CancellationToken cancellationToken)
+    {
+        var byKey = new Dictionary<string, Comment>();
+        foreach (var demo in DemoDiscussion.Comments)
+        {
+            var parent = demo.Parent is null ? null : byKey[demo.Parent];
+            var comment = new Comment
+            {
+                ArticleId = article.Id,
+                ParentId = parent?.Id,
+                AuthorId = people[demo.Author].Id,
+                Body = demo.Body,
+                BodyHtml = renderer.RenderComment(demo.Body),
+                RenderVersion = MarkdownRenderer.PipelineVersion,
+                Status = demo.Status,
+                CreatedAt = article.PublishedAt!.Value.AddMinutes(demo.MinutesAfter),
+                IdempotencyKey = Guid.NewGuid(),
+            };
+            db.Comments.Add(comment);
+            await db.SaveChangesAsync(cancellationToken);
+            comment.AssignPath(parent);
+            byKey[demo.Key] = comment;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
