@@ -183,7 +183,7 @@ public sealed class AccountService(
         return AccountResult.From(renamed);
     }
 
-    public async Task<AccountResult> ChangePasswordAsync(BlogUser user, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    public async Task<AccountResult> ChangePasswordAsync(BlogUser user, string currentPassword, string newPassword, string? currentSessionId, CancellationToken cancellationToken)
     {
         var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
         if (!result.Succeeded)
@@ -193,8 +193,8 @@ public sealed class AccountService(
                 : AccountResult.From(result);
         }
 
-        // Every session, this one included, ends; the page signs the user in again on this device.
-        await sessions.EndAllAsync(user.Id, cancellationToken);
+        // Every other device is signed out; this session is kept and refreshed by the page.
+        await sessions.EndAllExceptAsync(user.Id, currentSessionId, cancellationToken);
         return AccountResult.Success;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Blog.Web.Services.Accounts;
 
@@ -71,10 +72,27 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider cloc
 }
 
 /// <summary>Ends sessions by user: every device, or every device but the one making the change.</summary>
-public sealed class UserSessions(BlogDbContext db)
+public sealed class UserSessions(BlogDbContext db, IOptionsMonitor<CookieAuthenticationOptions> cookieOptions)
 {
+    // The cookie handler puts the session key in this claim of the ticket it writes to the cookie.
+    private const string SessionIdClaim = "Microsoft.AspNetCore.Authentication.Cookies-SessionId";
+
     public Task<int> EndAllAsync(string userId, CancellationToken cancellationToken) =>
         db.UserSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+
+    public Task<int> EndAllExceptAsync(string userId, string? keepSessionId, CancellationToken cancellationToken) =>
+        db.UserSessions.Where(s => s.UserId == userId && s.Id != keepSessionId).ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>
+    /// The session key of the request's own cookie. The cookie handler renews, never re-creates, the current
+    /// session on sign-in, so a flow that ends "all other" sessions must know which one to keep.
+    /// </summary>
+    public string? CurrentSessionId(HttpContext context)
+    {
+        var options = cookieOptions.Get(IdentityConstants.ApplicationScheme);
+        var cookie = options.CookieManager.GetRequestCookie(context, options.Cookie.Name!);
+        return cookie is null ? null : options.TicketDataFormat.Unprotect(cookie)?.Principal.FindFirst(SessionIdClaim)?.Value;
+    }
 
     public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         db.UserSessions.Where(s => s.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);

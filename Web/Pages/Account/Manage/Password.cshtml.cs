@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Blog.Web.Pages.Account.Manage;
 
-public sealed class PasswordModel(UserManager<BlogUser> users, SignInManager<BlogUser> signIn, AccountService accounts) : PageModel
+public sealed class PasswordModel(UserManager<BlogUser> users, SignInManager<BlogUser> signIn, AccountService accounts, UserSessions sessions) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -52,15 +52,15 @@ public sealed class PasswordModel(UserManager<BlogUser> users, SignInManager<Blo
             return Page();
         }
 
-        var result = await accounts.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword, cancellationToken);
+        var result = await accounts.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword, sessions.CurrentSessionId(HttpContext), cancellationToken);
         if (!result.Succeeded)
         {
             result.Errors.ToList().ForEach(e => ModelState.AddModelError(string.Empty, e));
             return Page();
         }
 
-        // Every session was ended; start a fresh one here so this device stays signed in.
-        await signIn.SignInAsync(user, isPersistent: false);
+        // This session now carries the new security stamp.
+        await signIn.RefreshSignInAsync(user);
         StatusMessage = "Your password has been changed, and your other devices have been signed out.";
         return RedirectToPage();
     }

@@ -1,0 +1,115 @@
+using Blog.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Blog.Web.Tests.Support;
+
+/// <summary>
+/// The whole site over a real SQLite file in a temporary folder (never EF InMemory), with a fake clock and
+/// mail written to a folder the test can read. One factory, one database.
+/// </summary>
+public class BlogAppFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly Dictionary<string, string?> settings;
+    private readonly List<Action<IServiceCollection>> serviceOverrides = [];
+
+    public BlogAppFactory(bool seedDemo = false, string environment = "Testing", IDictionary<string, string?>? extra = null)
+    {
+        Environment = environment;
+        Directory = Path.Combine(Path.GetTempPath(), "blog-tests", Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Directory);
+        settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Blog"] = $"Data Source={DatabasePath}",
+            ["Mail:PickupDirectory"] = MailDirectory,
+            ["DemoContent:Enabled"] = seedDemo ? "true" : "false",
+            // Tests sign in hundreds of times; the production iteration count is asserted separately.
+            ["Security:PasswordHashIterations"] = "1000",
+            ["Security:AccountPostsPerMinute"] = "10000",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+    }
+
+    public string Environment { get; }
+
+    public string Directory { get; }
+
+    public string DatabasePath => Path.Combine(Directory, "blog.db");
+
+    public string MailDirectory => Path.Combine(Directory, "mail");
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public Mailbox Mailbox => new(MailDirectory);
+
+    /// <summary>Registers a change to the app's services; call before the first client is created.</summary>
+    public BlogAppFactory WithServices(Action<IServiceCollection> configure)
+    {
+        serviceOverrides.Add(configure);
+        return this;
+    }
+
+    public HttpClient CreateBrowserClient(bool followRedirects = false) =>
+        CreateClient(new WebApplicationFactoryClientOptions
+        {
+            // https so Secure and __Host- cookies come back.
+            BaseAddress = new Uri("https://localhost"),
+            AllowAutoRedirect = followRedirects,
+            HandleCookies = true,
+        });
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public Task WithScopeAsync(Func<IServiceProvider, Task> action) =>
+        WithScopeAsync(async sp => { await action(sp); return true; });
+
+    public Task<T> WithDbAsync<T>(Func<BlogDbContext, Task<T>> query) =>
+        WithScopeAsync(sp => query(sp.GetRequiredService<BlogDbContext>()));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            foreach (var configure in serviceOverrides)
+            {
+                configure(services);
+            }
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+}
