@@ -82,6 +82,12 @@ public sealed class SecurityOptions
     [Range(1, 365)]
     public int SessionDays { get; set; } = 14;
 
+    /// <summary>
+    /// Secure, __Host- prefixed cookies (the default). Only for plain-http local development may this be false;
+    /// it is ignored in Production.
+    /// </summary>
+    public bool HttpsCookies { get; set; } = true;
+
     /// <summary>PBKDF2 iterations for new password hashes.</summary>
     [Range(1, 10_000_000)]
     public int PasswordHashIterations { get; set; } = 210_000;

@@ -32,6 +32,10 @@ public static class BlogServices
         AddOptions<BootstrapAdminOptions>(services, BootstrapAdminOptions.Section);
         AddOptions<SecurityOptions>(services, SecurityOptions.Section);
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        // Plain http is allowed for cookies only on a developer's machine, never in Production.
+        var httpsCookies = security.HttpsCookies || builder.Environment.IsProduction();
+        var cookiePrefix = httpsCookies ? "__Host-" : "";
+        var cookieSecurity = httpsCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
         services.AddSingleton(TimeProvider.System);
 
@@ -42,7 +46,7 @@ public static class BlogServices
             .UseSqlite(connectionString)
             .AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>()));
 
-        AddAccounts(services, security);
+        AddAccounts(services, security, cookiePrefix + "docket", cookieSecurity);
 
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<IMailSender>(sp =>
@@ -65,8 +69,8 @@ public static class BlogServices
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddAntiforgery(options =>
         {
-            options.Cookie.Name = "__Host-docket-af";
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.Name = cookiePrefix + "docket-af";
+            options.Cookie.SecurePolicy = cookieSecurity;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.HttpOnly = true;
             options.HeaderName = "X-CSRF-TOKEN";
@@ -113,7 +117,7 @@ public static class BlogServices
         return builder;
     }
 
-    private static void AddAccounts(IServiceCollection services, SecurityOptions security)
+    private static void AddAccounts(IServiceCollection services, SecurityOptions security, string cookieName, CookieSecurePolicy cookieSecurity)
     {
         services.AddIdentity<BlogUser, IdentityRole>(options =>
             {
@@ -143,8 +147,8 @@ public static class BlogServices
         services.ConfigureApplicationCookie(options =>
         {
             // __Host-: Secure, no Domain, Path=/ - the cookie cannot be set or shadowed by a sibling subdomain.
-            options.Cookie.Name = "__Host-docket";
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.Name = cookieName;
+            options.Cookie.SecurePolicy = cookieSecurity;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.Path = "/";
