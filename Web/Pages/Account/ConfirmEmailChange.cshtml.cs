@@ -29,7 +29,7 @@ public sealed class ConfirmEmailChangeModel(AccountService accounts, SignInManag
         var result = await accounts.ConfirmEmailChangeAsync(UserId, Email, Code, cancellationToken);
         if (!result.Succeeded)
         {
-            result.Errors.ToList().ForEach(e => ModelState.AddModelError(string.Empty, e));
+            ModelState.AddErrors(result);
             return Page();
         }
 

@@ -55,10 +55,7 @@ public sealed class RegisterModel(AccountService accounts) : PageModel
             cancellationToken);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(string.Empty, error);
-            }
+            ModelState.AddErrors(result);
 
             return Page();
         }

@@ -60,10 +60,7 @@ public sealed class ResetPasswordModel(AccountService accounts) : PageModel
         var result = await accounts.ResetPasswordAsync(Input.Email, Input.Code, Input.Password, cancellationToken);
         if (!result.Succeeded)
         {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(string.Empty, error);
-            }
+            ModelState.AddErrors(result);
 
             return Page();
         }

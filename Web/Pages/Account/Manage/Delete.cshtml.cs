@@ -43,7 +43,7 @@ public sealed class DeleteModel(UserManager<BlogUser> users, SignInManager<BlogU
         var result = await accounts.DeleteAsync(user, Input.Password, cancellationToken);
         if (!result.Succeeded)
         {
-            result.Errors.ToList().ForEach(e => ModelState.AddModelError(string.Empty, e));
+            ModelState.AddErrors(result);
             return Page();
         }
 

@@ -62,7 +62,7 @@ public sealed class EmailModel(UserManager<BlogUser> users, AccountService accou
             cancellationToken);
         if (!result.Succeeded)
         {
-            result.Errors.ToList().ForEach(e => ModelState.AddModelError(string.Empty, e));
+            ModelState.AddErrors(result);
             return Page();
         }
 

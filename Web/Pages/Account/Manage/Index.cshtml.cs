@@ -59,7 +59,7 @@ public sealed class ProfileModel(UserManager<BlogUser> users, SignInManager<Blog
         var result = await accounts.UpdateDisplayNameAsync(user, Input.DisplayName);
         if (!result.Succeeded)
         {
-            result.Errors.ToList().ForEach(e => ModelState.AddModelError(string.Empty, e));
+            ModelState.AddErrors(result);
             await LoadAsync(user);
             return Page();
         }

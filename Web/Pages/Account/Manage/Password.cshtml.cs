@@ -55,7 +55,7 @@ public sealed class PasswordModel(UserManager<BlogUser> users, SignInManager<Blo
         var result = await accounts.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword, sessions.CurrentSessionId(HttpContext), cancellationToken);
         if (!result.Succeeded)
         {
-            result.Errors.ToList().ForEach(e => ModelState.AddModelError(string.Empty, e));
+            ModelState.AddErrors(result);
             return Page();
         }
 
