@@ -45,8 +45,8 @@ public sealed class SmokeTests(BrowserFixture browser)
         Assert.Equal(SameSiteAttribute.Lax, session.SameSite);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "signed-in.png") });
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync(browser.BaseUrl + "/");
+        // Signing out lands on the page we are already on, so wait for the navigation itself.
+        await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync());
         Assert.Equal("You have signed out.", (await page.Locator(".status-message").TextContentAsync())?.Trim());
     }
 
