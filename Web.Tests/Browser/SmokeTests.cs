@@ -46,7 +46,9 @@ public sealed class SmokeTests(BrowserFixture browser)
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "signed-in.png") });
 
         // Signing out lands on the page we are already on, so wait for the navigation itself.
-        await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync());
+        var signedOut = page.WaitForResponseAsync(r => r.Url.EndsWith("/account/logout", StringComparison.Ordinal) && r.Request.Method == "POST");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await signedOut;
         Assert.Equal("You have signed out.", (await page.Locator(".status-message").TextContentAsync())?.Trim());
     }
 
