@@ -38,7 +38,7 @@ public sealed class SmokeTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         await page.WaitForURLAsync(browser.BaseUrl + "/");
-        Assert.Equal("Sam Ferris", (await page.Locator(".account-nav a").First.TextContentAsync())?.Trim());
+        Assert.Equal("Sam Ferris", (await page.Locator(".account-name").TextContentAsync())?.Trim());
         var cookies = await page.Context.CookiesAsync();
         var session = Assert.Single(cookies, c => c.Name == "docket");
         Assert.True(session.HttpOnly);

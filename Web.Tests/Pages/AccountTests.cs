@@ -45,7 +45,7 @@ public sealed class AccountTests(EmptySiteFactory factory) : IClassFixture<Empty
 
         var account = await client.GetDocumentAsync("/account/manage");
         Assert.Contains(email, account.QuerySelector(".facts")!.TextContent);
-        Assert.Equal("Kiri Tawhai", account.QuerySelector(".account-nav a")!.TextContent.Trim());
+        Assert.Equal("Kiri Tawhai", account.QuerySelector(".account-name")!.TextContent.Trim());
     }
 
     [Fact]
@@ -317,7 +317,7 @@ public sealed class AccountTests(EmptySiteFactory factory) : IClassFixture<Empty
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         var page = await client.GetDocumentAsync("/account/manage");
-        Assert.Equal("Renamed Reader", page.QuerySelector(".account-nav a")!.TextContent.Trim());
+        Assert.Equal("Renamed Reader", page.QuerySelector(".account-name")!.TextContent.Trim());
     }
 
     [Theory]

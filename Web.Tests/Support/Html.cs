@@ -46,7 +46,7 @@ public static class Html
                 ? document.QuerySelector("main form[method=post]") ?? document.QuerySelector("form[method=post]")
                 : document.QuerySelector(formSelector))
             as IHtmlFormElement ?? throw new InvalidOperationException($"No form {formSelector} on {pageUrl}.");
-        var values = new Dictionary<string, string>();
+        var values = new List<KeyValuePair<string, string>>();
         foreach (var input in form.QuerySelectorAll("input[name]").OfType<IHtmlInputElement>())
         {
             if (input.Type is "checkbox" or "radio" && !input.IsChecked)
@@ -54,18 +54,28 @@ public static class Html
                 continue;
             }
 
-            values.TryAdd(input.Name!, input.Value);
+            values.Add(new(input.Name!, input.Value));
         }
 
         foreach (var textarea in form.QuerySelectorAll("textarea[name]").OfType<IHtmlTextAreaElement>())
         {
-            values.TryAdd(textarea.Name!, textarea.Value);
+            values.Add(new(textarea.Name!, textarea.Value));
         }
 
-        foreach (var (key, value) in fields)
+        foreach (var select in form.QuerySelectorAll("select[name]").OfType<IHtmlSelectElement>())
         {
-            values[key] = value;
+            // As a browser does: the selected options, or the first option of a single-choice list.
+            var chosen = select.Options.Where(o => o.IsSelected).ToList();
+            if (chosen.Count == 0 && !select.IsMultiple && select.Options.Length > 0)
+            {
+                chosen.Add(select.Options[0]!);
+            }
+
+            values.AddRange(chosen.Select(o => new KeyValuePair<string, string>(select.Name!, o.Value)));
         }
+
+        values.RemoveAll(v => fields.ContainsKey(v.Key));
+        values.AddRange(fields);
 
         var action = postUrl ?? form.GetAttribute("action");
         if (string.IsNullOrEmpty(action))

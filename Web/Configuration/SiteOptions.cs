@@ -92,3 +92,12 @@ public sealed class SecurityOptions
     [Range(1, 10_000_000)]
     public int PasswordHashIterations { get; set; } = 210_000;
 }
+
+public sealed class SubscriptionOptions
+{
+    public const string Section = "Subscriptions";
+
+    /// <summary>Days a lapsed subscription keeps working, so a late card renewal does not lock a reader out.</summary>
+    [Range(0, 60)]
+    public int GraceDays { get; set; } = 3;
+}

@@ -12,6 +12,8 @@ public sealed class BlogDbContext(DbContextOptions<BlogDbContext> options) : Ide
 
     public DbSet<Tag> Tags => Set<Tag>();
 
+    public DbSet<ArticleSlugRedirect> ArticleSlugRedirects => Set<ArticleSlugRedirect>();
+
     public DbSet<Comment> Comments => Set<Comment>();
 
     public DbSet<Subscription> Subscriptions => Set<Subscription>();

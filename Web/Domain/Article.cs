@@ -36,6 +36,9 @@ public sealed class Article
     /// <summary>Sanitised HTML rendered from <see cref="Body"/> at save time.</summary>
     public string BodyHtml { get; set; } = "";
 
+    /// <summary>The opening of <see cref="BodyHtml"/>, shown to readers a subscriber-only article is closed to.</summary>
+    public string TeaserHtml { get; set; } = "";
+
     public int RenderVersion { get; set; }
 
     public string AuthorId { get; set; } = "";
@@ -66,9 +69,92 @@ public sealed class Article
 
     public List<Comment> Comments { get; set; } = [];
 
-    /// <summary>Readers see an article only once it is published and its time has come.</summary>
+    /// <summary>
+    /// Readers see an article once it is published, or scheduled and its time has come: a scheduled article
+    /// appears on time with no job to flip its status.
+    /// </summary>
     public bool IsVisibleToReaders(DateTimeOffset now) =>
-        Status == ArticleStatus.Published && PublishedAt is { } at && at <= now;
+        Status is ArticleStatus.Published or ArticleStatus.Scheduled && PublishedAt is { } at && at <= now;
+
+    /// <summary>What the newsroom should call the article now: a scheduled article whose time has passed is live.</summary>
+    public ArticleStatus EffectiveStatus(DateTimeOffset now) =>
+        Status == ArticleStatus.Scheduled && PublishedAt <= now ? ArticleStatus.Published : Status;
+
+    public void SaveAsDraft(DateTimeOffset now)
+    {
+        if (Status != ArticleStatus.Draft)
+        {
+            throw new InvalidOperationException("Only a draft is saved as a draft; unpublish the article first.");
+        }
+
+        UpdatedAt = now;
+    }
+
+    /// <summary>Publishes now. Republishing keeps the original publication time.</summary>
+    public void Publish(DateTimeOffset now)
+    {
+        if (IsVisibleToReaders(now))
+        {
+            UpdatedAt = now;
+            return;
+        }
+
+        Status = ArticleStatus.Published;
+        PublishedAt = now;
+        UpdatedAt = now;
+    }
+
+    public PublishingRefusal Schedule(DateTimeOffset at, DateTimeOffset now)
+    {
+        if (at <= now)
+        {
+            return PublishingRefusal.ScheduleInThePast;
+        }
+
+        if (IsVisibleToReaders(now))
+        {
+            return PublishingRefusal.AlreadyPublished;
+        }
+
+        Status = ArticleStatus.Scheduled;
+        PublishedAt = at;
+        UpdatedAt = now;
+        return PublishingRefusal.None;
+    }
+
+    /// <summary>Takes the article back to a draft: it disappears from every reader surface at once.</summary>
+    public PublishingRefusal Unpublish(DateTimeOffset now)
+    {
+        if (Status == ArticleStatus.Draft)
+        {
+            return PublishingRefusal.NotPublished;
+        }
+
+        Status = ArticleStatus.Draft;
+        PublishedAt = null;
+        UpdatedAt = now;
+        return PublishingRefusal.None;
+    }
+}
+
+public enum PublishingRefusal
+{
+    None = 0,
+    ScheduleInThePast = 1,
+    AlreadyPublished = 2,
+    NotPublished = 3,
+}
+
+public sealed class ArticleSlugRedirect
+{
+    public int Id { get; set; }
+
+    /// <summary>A slug the article used to have; requests for it are answered with a 301 to the current one.</summary>
+    public string OldSlug { get; set; } = "";
+
+    public int ArticleId { get; set; }
+
+    public Article? Article { get; set; }
 }
 
 public sealed class Tag

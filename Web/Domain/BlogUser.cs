@@ -8,6 +8,9 @@ public sealed class BlogUser : IdentityUser
     public string DisplayName { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The public address of an author's page (/authors/{slug}); set when they first write an article.</summary>
+    public string? AuthorSlug { get; set; }
 }
 
 public static class Roles

@@ -44,6 +44,12 @@ public sealed class Case
 
     public List<Article> Articles { get; set; } = [];
 
+    /// <summary>The same dispute in other courts (appeals, parallel proceedings abroad).</summary>
+    public List<Case> RelatedCases { get; set; } = [];
+
+    /// <summary>The other side of <see cref="RelatedCases"/>; a relation is shown from both ends.</summary>
+    public List<Case> RelatedFrom { get; set; } = [];
+
     public IEnumerable<string> CitationList =>
         Citations.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

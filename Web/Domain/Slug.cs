@@ -44,4 +44,26 @@ public static class Slug
 
         return slug;
     }
+
+    /// <summary>
+    /// The slug to use: the editor's own (cleaned) or one made from the title, with -2, -3... added until it is
+    /// not <paramref name="taken"/>.
+    /// </summary>
+    public static string Unique(string? requested, string title, Func<string, bool> taken)
+    {
+        var baseSlug = From(string.IsNullOrWhiteSpace(requested) ? title : requested);
+        if (baseSlug.Length == 0)
+        {
+            baseSlug = "untitled";
+        }
+
+        var candidate = baseSlug;
+        for (var n = 2; taken(candidate); n++)
+        {
+            var suffix = $"-{n}";
+            candidate = (baseSlug.Length + suffix.Length > MaxLength ? baseSlug[..(MaxLength - suffix.Length)] : baseSlug) + suffix;
+        }
+
+        return candidate;
+    }
 }

@@ -1,3 +1,5 @@
+using Blog.Web.Services;
+
 namespace Blog.Web.Infrastructure;
 
 public static class BlogPipeline
@@ -43,10 +45,24 @@ public static class BlogPipeline
             Results.Text($"""
                 User-agent: *
                 Disallow: /account/
+                Disallow: /editor/
                 Disallow: /search
 
+                Sitemap: {BaseUrl(context)}/sitemap.xml
+
                 """, "text/plain"));
+        app.MapGet("/feed", async (HttpContext context, FeedService feeds, CancellationToken ct) =>
+            Xml(await feeds.SiteFeedAsync(BaseUrl(context), ct), "application/atom+xml"));
+        app.MapGet("/cases/{slug}/feed", async (string slug, HttpContext context, FeedService feeds, CancellationToken ct) =>
+            await feeds.CaseFeedAsync(BaseUrl(context), slug, ct) is { } feed ? Xml(feed, "application/atom+xml") : Results.NotFound());
+        app.MapGet("/sitemap.xml", async (HttpContext context, FeedService feeds, CancellationToken ct) =>
+            Xml(await feeds.SitemapAsync(BaseUrl(context), ct), "application/xml"));
         app.MapRazorPages();
         return app;
     }
+
+    public static string BaseUrl(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
+
+    private static IResult Xml(System.Xml.Linq.XDocument document, string contentType) =>
+        Results.Text(document.Declaration + "\n" + document.ToString(System.Xml.Linq.SaveOptions.DisableFormatting), contentType + "; charset=utf-8");
 }

@@ -6,6 +6,8 @@ using Blog.Web.Domain;
 using Blog.Web.Services;
 using Blog.Web.Services.Accounts;
 using Blog.Web.Services.Demo;
+using Blog.Web.Services.Newsroom;
+using Blog.Web.Services.Search;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
@@ -14,6 +16,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Blog.Web.Infrastructure;
+
+public static class Policies
+{
+    /// <summary>Editors and admins: the newsroom.</summary>
+    public const string Editor = "Editor";
+}
 
 public static class BlogServices
 {
@@ -31,6 +39,7 @@ public static class BlogServices
         AddOptions<DemoContentOptions>(services, DemoContentOptions.Section);
         AddOptions<BootstrapAdminOptions>(services, BootstrapAdminOptions.Section);
         AddOptions<SecurityOptions>(services, SecurityOptions.Section);
+        AddOptions<SubscriptionOptions>(services, SubscriptionOptions.Section);
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         // Plain http is allowed for cookies only on a developer's machine, never in Production.
         var httpsCookies = security.HttpsCookies || builder.Environment.IsProduction();
@@ -55,16 +64,34 @@ public static class BlogServices
                 : ActivatorUtilities.CreateInstance<SmtpMailSender>(sp));
         services.AddScoped<ArticleQueries>();
         services.AddScoped<CaseQueries>();
+        services.AddScoped<SqliteSearchIndex>();
+        services.AddScoped<ISearchIndex>(sp => sp.GetRequiredService<SqliteSearchIndex>());
         services.AddScoped<SearchService>();
+        services.AddScoped<ReaderAccess>();
+        services.AddScoped<FeedService>();
+        services.AddScoped<ArticleEditor>();
+        services.AddScoped<CaseEditor>();
         services.AddScoped<DemoSeeder>();
+
+        services.AddAuthorization(options =>
+            options.AddPolicy(Policies.Editor, policy => policy.RequireRole(Roles.Editor, Roles.Admin)));
 
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Account/Manage");
+            options.Conventions.AuthorizeFolder("/Editor", Policies.Editor);
+            options.Conventions.AddPageRoute("/Editor/Articles/Edit", "/editor/articles/new");
+            options.Conventions.AddPageRoute("/Editor/Cases/Edit", "/editor/cases/new");
             options.Conventions.AuthorizePage("/Account/Logout");
             // Account pages carry personal data and tokens: never cached by a browser or proxy.
             options.Conventions.AddFolderApplicationModelConvention("/Account",
                 model => model.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None }));
+        });
+        services.Configure<MvcOptions>(options =>
+        {
+            options.ModelMetadataDetailsProviders.Add(new EmptyStringsStayEmpty());
+            // Only explicit [Required] attributes, each with a message written for people.
+            options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         });
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddAntiforgery(options =>

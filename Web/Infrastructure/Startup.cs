@@ -2,6 +2,7 @@ using Blog.Web.Configuration;
 using Blog.Web.Services;
 using Blog.Web.Services.Accounts;
 using Blog.Web.Services.Demo;
+using Blog.Web.Services.Search;
 using Microsoft.Extensions.Options;
 
 namespace Blog.Web.Infrastructure;
@@ -17,6 +18,13 @@ public static class Startup
         if (demo.Enabled && !app.Environment.IsProduction())
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+        }
+
+        // The full-text index lives beside the tables; rebuild it if it has fallen behind (a restore, a crash).
+        var search = scope.ServiceProvider.GetRequiredService<SqliteSearchIndex>();
+        if (!await search.IsCompleteAsync(cancellationToken))
+        {
+            await search.RebuildAsync(cancellationToken);
         }
     }
 }

@@ -5,16 +5,21 @@ using Microsoft.EntityFrameworkCore;
 namespace Blog.Web.Services;
 
 public sealed record ArticleSummary(
+    int Id,
     string Slug,
     string Title,
     string Standfirst,
     DateTimeOffset PublishedAt,
     string AuthorName,
+    string? AuthorSlug,
     string? CaseName,
     string? CaseSlug,
+    ArticleVisibility Visibility,
     int CommentCount);
 
 public sealed record CaseBox(string Slug, string Name, string Citation, string Court, ProceedingsStatus Status);
+
+public sealed record TagLink(string Slug, string Name);
 
 public sealed record ArticleView(
     int Id,
@@ -22,15 +27,21 @@ public sealed record ArticleView(
     string Title,
     string Standfirst,
     string BodyHtml,
+    string TeaserHtml,
+    ArticleVisibility Visibility,
     string AuthorName,
+    string? AuthorSlug,
     DateTimeOffset PublishedAt,
     DateTimeOffset UpdatedAt,
     string CorrectionsNote,
     CaseBox? Case,
-    IReadOnlyList<string> Tags,
+    IReadOnlyList<TagLink> Tags,
     CommentMode CommentMode,
     int CommentCount,
     IReadOnlyList<CommentNode> Comments);
+
+/// <summary>An article page lookup: the article, a permanent redirect from an old slug, or nothing.</summary>
+public sealed record ArticleLookup(ArticleView? Article, string? MovedTo);
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSize, int TotalCount)
 {
@@ -41,55 +52,78 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int PageNumber, int PageSiz
     public bool HasNext => PageNumber < PageCount;
 }
 
-/// <summary>Read side of articles for readers: only published articles whose time has come.</summary>
+public sealed record TagPage(string Name, Page<ArticleSummary> Articles);
+
+public sealed record AuthorPage(string Name, Page<ArticleSummary> Articles);
+
+/// <summary>Read side of articles for readers: only what <see cref="Published"/> lets through, everywhere.</summary>
 public sealed class ArticleQueries(BlogDbContext db, TimeProvider clock)
 {
     public const int PageSize = 10;
 
+    /// <summary>
+    /// The one definition of "readers may see it" in SQL, matching <see cref="Article.IsVisibleToReaders"/>:
+    /// every list, page, feed, search result and sitemap entry starts here.
+    /// </summary>
     public IQueryable<Article> Published()
     {
         var now = clock.GetUtcNow();
         return db.Articles.AsNoTracking()
-            .Where(a => a.Status == ArticleStatus.Published && a.PublishedAt != null && a.PublishedAt <= now);
+            .Where(a => (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Scheduled)
+                && a.PublishedAt != null && a.PublishedAt <= now);
     }
 
-    public async Task<Page<ArticleSummary>> LatestAsync(int page, CancellationToken cancellationToken)
+    public Task<Page<ArticleSummary>> LatestAsync(int page, CancellationToken cancellationToken) =>
+        PageAsync(Published(), page, cancellationToken);
+
+    public async Task<TagPage?> ByTagAsync(string slug, int page, CancellationToken cancellationToken)
     {
-        page = Math.Max(1, page);
-        var query = Published();
-        var total = await query.CountAsync(cancellationToken);
-        var items = await Summaries(query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-                .Skip((page - 1) * PageSize).Take(PageSize))
-            .ToListAsync(cancellationToken);
-        return new Page<ArticleSummary>(items, page, PageSize, total);
+        var name = await db.Tags.AsNoTracking().Where(t => t.Slug == slug).Select(t => t.Name).FirstOrDefaultAsync(cancellationToken);
+        return name is null ? null
+            : new TagPage(name, await PageAsync(Published().Where(a => a.Tags.Any(t => t.Slug == slug)), page, cancellationToken));
+    }
+
+    public async Task<AuthorPage?> ByAuthorAsync(string slug, int page, CancellationToken cancellationToken)
+    {
+        var name = await db.Users.AsNoTracking().Where(u => u.AuthorSlug == slug).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+        return name is null ? null
+            : new AuthorPage(name, await PageAsync(Published().Where(a => a.Author!.AuthorSlug == slug), page, cancellationToken));
     }
 
     public IQueryable<ArticleSummary> Summaries(IQueryable<Article> articles) =>
         articles.Select(a => new ArticleSummary(
+            a.Id,
             a.Slug,
             a.Title,
             a.Standfirst,
             a.PublishedAt!.Value,
             a.Author!.DisplayName,
+            a.Author.AuthorSlug,
             a.Case != null ? a.Case.Name : null,
             a.Case != null ? a.Case.Slug : null,
+            a.Visibility,
             a.Comments.Count(c => c.Status == CommentStatus.Published || c.Status == CommentStatus.Approved)));
 
-    public async Task<ArticleView?> BySlugAsync(string slug, CancellationToken cancellationToken)
+    public async Task<ArticleLookup> BySlugAsync(string slug, CancellationToken cancellationToken)
     {
         var article = await Published()
             .Where(a => a.Slug == slug)
             .Select(a => new
             {
-                a.Id, a.Slug, a.Title, a.Standfirst, a.BodyHtml, AuthorName = a.Author!.DisplayName,
+                a.Id, a.Slug, a.Title, a.Standfirst, a.BodyHtml, a.TeaserHtml, a.Visibility,
+                AuthorName = a.Author!.DisplayName, a.Author.AuthorSlug,
                 PublishedAt = a.PublishedAt!.Value, a.UpdatedAt, a.CorrectionsNote, a.CommentMode,
                 Case = a.Case == null ? null : new { a.Case.Slug, a.Case.Name, a.Case.Citations, a.Case.Court, a.Case.ProceedingsStatus },
-                Tags = a.Tags.OrderBy(t => t.Name).Select(t => t.Name).ToList(),
+                Tags = a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Slug, t.Name)).ToList(),
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (article is null)
         {
-            return null;
+            var movedTo = await Published()
+                .Where(a => db.ArticleSlugRedirects.Any(r => r.OldSlug == slug && r.ArticleId == a.Id))
+                .Select(a => a.Slug)
+                .FirstOrDefaultAsync(cancellationToken);
+            return new ArticleLookup(null, movedTo);
         }
 
         var rows = await db.Comments.AsNoTracking()
@@ -115,10 +149,21 @@ public sealed class ArticleQueries(BlogDbContext db, TimeProvider clock)
             article.Case.Court,
             article.Case.ProceedingsStatus);
 
-        return new ArticleView(
-            article.Id, article.Slug, article.Title, article.Standfirst, article.BodyHtml, article.AuthorName,
-            article.PublishedAt, article.UpdatedAt, article.CorrectionsNote, caseBox, article.Tags, article.CommentMode,
+        return new ArticleLookup(new ArticleView(
+            article.Id, article.Slug, article.Title, article.Standfirst, article.BodyHtml, article.TeaserHtml,
+            article.Visibility, article.AuthorName, article.AuthorSlug, article.PublishedAt, article.UpdatedAt,
+            article.CorrectionsNote, caseBox, article.Tags, article.CommentMode,
             rows.Count(r => r.Status.IsVisible()),
-            CommentThread.Build(rows));
+            CommentThread.Build(rows)), null);
+    }
+
+    private async Task<Page<ArticleSummary>> PageAsync(IQueryable<Article> query, int page, CancellationToken cancellationToken)
+    {
+        page = Math.Max(1, page);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await Summaries(query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+                .Skip((page - 1) * PageSize).Take(PageSize))
+            .ToListAsync(cancellationToken);
+        return new Page<ArticleSummary>(items, page, PageSize, total);
     }
 }

@@ -40,6 +40,14 @@ public sealed class MarkdownRenderer
     public string RenderArticle(string markdown) =>
         articleSanitizer.Sanitize(Markdown.ToHtml(markdown, articlePipeline));
 
+    /// <summary>The first <paramref name="paragraphs"/> paragraphs of already-sanitised HTML, for a teaser.</summary>
+    public static string Teaser(string sanitizedHtml, int paragraphs)
+    {
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument($"<body>{sanitizedHtml}</body>");
+        var kept = document.Body!.Children.Where(e => e.LocalName == "p").Take(paragraphs).Select(e => e.OuterHtml);
+        return string.Concat(kept);
+    }
+
     /// <summary>Sanitises HTML from any source with the comment allowlist (used to prove idempotence).</summary>
     public string SanitizeComment(string html) => commentSanitizer.Sanitize(html);
 

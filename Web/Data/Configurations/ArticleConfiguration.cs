@@ -30,3 +30,13 @@ internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
         builder.Property(t => t.Name).HasMaxLength(60).IsRequired();
     }
 }
+
+internal sealed class ArticleSlugRedirectConfiguration : IEntityTypeConfiguration<ArticleSlugRedirect>
+{
+    public void Configure(EntityTypeBuilder<ArticleSlugRedirect> builder)
+    {
+        builder.HasIndex(r => r.OldSlug).IsUnique();
+        builder.Property(r => r.OldSlug).HasMaxLength(Slug.MaxLength).IsRequired();
+        builder.HasOne(r => r.Article).WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

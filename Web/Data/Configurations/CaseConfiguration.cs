@@ -17,5 +17,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.FileNumber).HasMaxLength(100);
         builder.Property(c => c.Judges).HasMaxLength(500);
         builder.Ignore(c => c.CitationList);
+        builder.HasMany(c => c.RelatedCases).WithMany(c => c.RelatedFrom).UsingEntity("CaseRelations",
+            l => l.HasOne(typeof(Case)).WithMany().HasForeignKey("RelatedCaseId").OnDelete(DeleteBehavior.Cascade),
+            r => r.HasOne(typeof(Case)).WithMany().HasForeignKey("CaseId").OnDelete(DeleteBehavior.Cascade));
     }
 }

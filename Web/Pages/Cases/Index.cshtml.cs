@@ -1,14 +1,27 @@
+using Blog.Web.Domain;
 using Blog.Web.Services;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Blog.Web.Pages.Cases;
 
 public sealed class IndexModel(CaseQueries cases) : PageModel
 {
-    public IReadOnlyList<CaseSummary> Cases { get; private set; } = [];
+    [BindProperty(SupportsGet = true)]
+    public string? Court { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Jurisdiction { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ProceedingsStatus? Status { get; set; }
+
+    public CaseIndex Index { get; private set; } = null!;
+
+    public bool Filtered => !string.IsNullOrEmpty(Court) || !string.IsNullOrEmpty(Jurisdiction) || Status is not null;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Cases = await cases.ListAsync(cancellationToken);
+        Index = await cases.ListAsync(new CaseFilter(Court, Jurisdiction, Status), cancellationToken);
     }
 }

@@ -1,5 +1,5 @@
 using Blog.Web.Pages.Shared;
-using Blog.Web.Services;
+using Blog.Web.Services.Search;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

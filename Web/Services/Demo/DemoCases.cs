@@ -11,7 +11,7 @@ internal static class DemoCases
 
     public sealed record DemoArticle(
         string Title, string Standfirst, string Body, DemoCase Case, string[] Tags, int DaysAgo,
-        string CorrectionsNote = "");
+        string CorrectionsNote = "", bool SubscribersOnly = false);
 
     public static readonly DemoCase Voller = new(
         "Fairfax Media Publications Pty Ltd v Voller",
@@ -166,7 +166,7 @@ internal static class DemoCases
             *Murray v Wishart* remains the leading New Zealand authority, and it sits uneasily beside the
             broader approach the High Court of Australia later took in *Voller*.
             """,
-            Wishart, ["Defamation", "Online comments", "New Zealand"], 6),
+            Wishart, ["Defamation", "Online comments", "New Zealand"], 6, SubscribersOnly: true),
         new(
             "Auckland court orders Mega to hand over account details to Kazakhstan",
             "A letter of request from a New York court led the High Court to order a New Zealand file-storage company to disclose who was behind accounts linked to leaked government emails.",

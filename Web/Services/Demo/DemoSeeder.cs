@@ -65,6 +65,8 @@ public sealed class DemoSeeder(
                 Standfirst = demo.Standfirst,
                 Body = demo.Body,
                 BodyHtml = renderer.RenderArticle(demo.Body),
+                TeaserHtml = MarkdownRenderer.Teaser(renderer.RenderArticle(demo.Body), paragraphs: 2),
+                Visibility = demo.SubscribersOnly ? ArticleVisibility.Subscribers : ArticleVisibility.Everyone,
                 RenderVersion = MarkdownRenderer.PipelineVersion,
                 AuthorId = people["tom"].Id,
                 Status = ArticleStatus.Published,
@@ -95,6 +97,7 @@ public sealed class DemoSeeder(
             EmailConfirmed = true,
             DisplayName = account.DisplayName,
             CreatedAt = now.AddDays(-60),
+            AuthorSlug = account.Role == Roles.Editor ? Slug.From(account.DisplayName) : null,
         };
         var result = account.Password is null ? await users.CreateAsync(user) : await users.CreateAsync(user, account.Password);
         if (!result.Succeeded)

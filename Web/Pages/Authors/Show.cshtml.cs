@@ -1,0 +1,25 @@
+using Blog.Web.Pages.Shared;
+using Blog.Web.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Blog.Web.Pages.Authors;
+
+public sealed class ShowModel(ArticleQueries articles) : PageModel
+{
+    public AuthorPage Author { get; private set; } = null!;
+
+    public PagerModel Pager => new(Author.Articles.PageNumber, Author.Articles.PageCount, p => $"/authors/{RouteData.Values["slug"]}?page={p}");
+
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "page")] int pageNumber, CancellationToken cancellationToken)
+    {
+        var author = await articles.ByAuthorAsync(slug, pageNumber, cancellationToken);
+        if (author is null)
+        {
+            return NotFound();
+        }
+
+        Author = author;
+        return Page();
+    }
+}

@@ -1,0 +1,179 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Blog.Web.Domain;
+using Blog.Web.Services.Newsroom;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Blog.Web.Pages.Editor.Articles;
+
+/// <summary>Write or edit an article: /editor/articles/new and /editor/articles/{id}/edit.</summary>
+public sealed class EditModel(ArticleEditor editor, CaseEditor cases) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    /// <summary>Which button was pressed: preview, save, publish, schedule or unpublish.</summary>
+    [BindProperty]
+    public string Command { get; set; } = "save";
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public int? Id { get; private set; }
+
+    public ArticleStatus Status { get; private set; } = ArticleStatus.Draft;
+
+    public DateTimeOffset? PublishedAt { get; private set; }
+
+    public string? CurrentSlug { get; private set; }
+
+    public string? PreviewHtml { get; private set; }
+
+    public IReadOnlyList<SelectListItem> CaseOptions { get; private set; } = [];
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Give the article a title.")]
+        [StringLength(200, ErrorMessage = "A title is at most 200 characters.")]
+        public string Title { get; set; } = "";
+
+        [StringLength(80, ErrorMessage = "An address is at most 80 characters.")]
+        [RegularExpression("^[a-zA-Z0-9 -]*$", ErrorMessage = "Use letters, digits and hyphens in the address.")]
+        [Display(Name = "Address (slug)")]
+        public string? Slug { get; set; }
+
+        [Required(ErrorMessage = "Write a standfirst: one or two sentences under the headline.")]
+        [StringLength(600, ErrorMessage = "A standfirst is at most 600 characters.")]
+        public string Standfirst { get; set; } = "";
+
+        [Required(ErrorMessage = "The article needs a body.")]
+        [StringLength(100_000, ErrorMessage = "The body is at most 100,000 characters.")]
+        [Display(Name = "Body (Markdown)")]
+        public string Body { get; set; } = "";
+
+        [StringLength(400)]
+        [Display(Name = "Tags (comma-separated)")]
+        public string Tags { get; set; } = "";
+
+        [Display(Name = "Case")]
+        public int? CaseId { get; set; }
+
+        [Display(Name = "Who can read it")]
+        public ArticleVisibility Visibility { get; set; }
+
+        [Display(Name = "Comments")]
+        public CommentMode CommentMode { get; set; }
+
+        [Display(Name = "Close comments at (UTC)")]
+        public DateTime? CommentsCloseAt { get; set; }
+
+        [StringLength(2000, ErrorMessage = "A corrections note is at most 2,000 characters.")]
+        [Display(Name = "Corrections note")]
+        public string CorrectionsNote { get; set; } = "";
+
+        [Display(Name = "Publish at (UTC)")]
+        public DateTime? ScheduleAt { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (id is { } existing)
+        {
+            var form = await editor.LoadAsync(existing, cancellationToken);
+            if (form is null)
+            {
+                return NotFound();
+            }
+
+            Input = ToInput(form);
+            Describe(form);
+        }
+
+        await LoadOptionsAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (id is { } existing && await editor.LoadAsync(existing, cancellationToken) is { } current)
+        {
+            Describe(current);
+        }
+        else if (id is not null)
+        {
+            return NotFound();
+        }
+
+        if (Command == "preview")
+        {
+            ModelState.Clear();
+            PreviewHtml = editor.Preview(Input.Body);
+            await LoadOptionsAsync(cancellationToken);
+            return Page();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadOptionsAsync(cancellationToken);
+            return Page();
+        }
+
+        var action = Command switch
+        {
+            "publish" => ArticleAction.Publish,
+            "schedule" => ArticleAction.Schedule,
+            "unpublish" => ArticleAction.Unpublish,
+            _ => ArticleAction.Save,
+        };
+        var outcome = await editor.SaveAsync(id, ToArticleInput(Input), action, Utc(Input.ScheduleAt),
+            User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            foreach (var error in outcome.Errors)
+            {
+                ModelState.AddModelError(string.Empty, error);
+            }
+
+            await LoadOptionsAsync(cancellationToken);
+            return Page();
+        }
+
+        StatusMessage = outcome.Message;
+        return LocalRedirect($"/editor/articles/{outcome.Id}/edit");
+    }
+
+    private void Describe(ArticleForm form)
+    {
+        Id = form.Id;
+        Status = form.Status;
+        PublishedAt = form.PublishedAt;
+        CurrentSlug = form.CurrentSlug;
+    }
+
+    private async Task LoadOptionsAsync(CancellationToken cancellationToken) =>
+        CaseOptions = (await cases.OptionsAsync(cancellationToken)).Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+
+    private static DateTimeOffset? Utc(DateTime? value) =>
+        value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
+
+    private static InputModel ToInput(ArticleForm form) => new()
+    {
+        Title = form.Input.Title,
+        Slug = form.Input.Slug,
+        Standfirst = form.Input.Standfirst,
+        Body = form.Input.Body,
+        Tags = form.Input.Tags,
+        CaseId = form.Input.CaseId,
+        Visibility = form.Input.Visibility,
+        CommentMode = form.Input.CommentMode,
+        CommentsCloseAt = form.Input.CommentsCloseAt?.UtcDateTime,
+        CorrectionsNote = form.Input.CorrectionsNote,
+        ScheduleAt = form.Status == ArticleStatus.Scheduled ? form.PublishedAt?.UtcDateTime : null,
+    };
+
+    private static ArticleInput ToArticleInput(InputModel input) => new(
+        input.Title, input.Slug, input.Standfirst, input.Body, input.Tags, input.CaseId, input.Visibility,
+        input.CommentMode, Utc(input.CommentsCloseAt), input.CorrectionsNote);
+}

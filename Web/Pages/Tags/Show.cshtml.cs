@@ -1,0 +1,25 @@
+using Blog.Web.Pages.Shared;
+using Blog.Web.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Blog.Web.Pages.Tags;
+
+public sealed class ShowModel(ArticleQueries articles) : PageModel
+{
+    public TagPage Tag { get; private set; } = null!;
+
+    public PagerModel Pager => new(Tag.Articles.PageNumber, Tag.Articles.PageCount, p => $"/tags/{RouteData.Values["slug"]}?page={p}");
+
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "page")] int pageNumber, CancellationToken cancellationToken)
+    {
+        var tag = await articles.ByTagAsync(slug, pageNumber, cancellationToken);
+        if (tag is null)
+        {
+            return NotFound();
+        }
+
+        Tag = tag;
+        return Page();
+    }
+}
