@@ -101,3 +101,21 @@ public sealed class SubscriptionOptions
     [Range(0, 60)]
     public int GraceDays { get; set; } = 3;
 }
+
+public sealed class CommentOptions
+{
+    public const string Section = "Comments";
+
+    public const int MaxLength = 5000;
+
+    /// <summary>Open commenting to every signed-in account, not only subscribers and staff.</summary>
+    public bool OpenToMembers { get; set; }
+
+    /// <summary>How long an author may edit their comment after posting it.</summary>
+    [Range(0, 1440)]
+    public int EditWindowMinutes { get; set; } = 15;
+
+    /// <summary>Comment and reply posts allowed per account per minute (a burst guard; business caps live in the database).</summary>
+    [Range(1, 10_000)]
+    public int PostsPerMinute { get; set; } = 6;
+}

@@ -16,6 +16,10 @@ public sealed class BlogDbContext(DbContextOptions<BlogDbContext> options) : Ide
 
     public DbSet<Comment> Comments => Set<Comment>();
 
+    public DbSet<CommentRevision> CommentRevisions => Set<CommentRevision>();
+
+    public DbSet<CommentRecommendation> CommentRecommendations => Set<CommentRecommendation>();
+
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();

@@ -59,6 +59,9 @@ public sealed class Comment
 
     public DateTimeOffset? EditedAt { get; set; }
 
+    /// <summary>The top-level comment of this thread (its own id for a top-level comment): replies page with it.</summary>
+    public long RootId { get; set; }
+
     /// <summary>0 for a top-level comment.</summary>
     public int Depth { get; set; }
 
@@ -85,5 +88,68 @@ public sealed class Comment
 
         Depth = parent is null ? 0 : parent.Depth + 1;
         Path = parent is null ? PathSegment(Id) : $"{parent.Path}.{PathSegment(Id)}";
+        RootId = parent?.RootId ?? Id;
     }
+
+    /// <summary>The ids of every ancestor, root first, read from the path.</summary>
+    public static IReadOnlyList<long> AncestorIds(string path) =>
+        path.Split('.').SkipLast(1).Select(s => long.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+    /// <summary>Whether the author may still change the text: within the edit window, and not taken down.</summary>
+    public bool CanBeEditedBy(string userId, DateTimeOffset now, TimeSpan window) =>
+        AuthorId == userId && now - CreatedAt <= window && Status is CommentStatus.Pending or CommentStatus.Published or CommentStatus.Approved;
+
+    /// <summary>Replaces the text, keeping the old one as a revision for editors.</summary>
+    public CommentRevision Revise(string body, string bodyHtml, int renderVersion, DateTimeOffset now)
+    {
+        if (Status is not (CommentStatus.Pending or CommentStatus.Published or CommentStatus.Approved))
+        {
+            throw new InvalidOperationException($"A {Status} comment cannot be edited.");
+        }
+
+        var revision = new CommentRevision { CommentId = Id, Body = Body, BodyHtml = BodyHtml, WrittenAt = EditedAt ?? CreatedAt, ReplacedAt = now };
+        Body = body;
+        BodyHtml = bodyHtml;
+        RenderVersion = renderVersion;
+        EditedAt = now;
+        return revision;
+    }
+
+    /// <summary>The author deletes their comment. Its replies stay; the thread shows "[deleted]" in its place.</summary>
+    public void Withdraw()
+    {
+        if (Status is CommentStatus.Withdrawn or CommentStatus.Removed)
+        {
+            throw new InvalidOperationException($"A {Status} comment cannot be withdrawn.");
+        }
+
+        Status = CommentStatus.Withdrawn;
+    }
+}
+
+/// <summary>An earlier text of an edited comment, kept for editors.</summary>
+public sealed class CommentRevision
+{
+    public long Id { get; set; }
+
+    public long CommentId { get; set; }
+
+    public string Body { get; set; } = "";
+
+    public string BodyHtml { get; set; } = "";
+
+    /// <summary>When this text was written (the comment's creation or an earlier edit).</summary>
+    public DateTimeOffset WrittenAt { get; set; }
+
+    public DateTimeOffset ReplacedAt { get; set; }
+}
+
+/// <summary>One reader's recommendation of a comment; the comment keeps the count.</summary>
+public sealed class CommentRecommendation
+{
+    public long CommentId { get; set; }
+
+    public string UserId { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
 }

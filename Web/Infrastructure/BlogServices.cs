@@ -5,6 +5,7 @@ using Blog.Web.Data;
 using Blog.Web.Domain;
 using Blog.Web.Services;
 using Blog.Web.Services.Accounts;
+using Blog.Web.Services.Comments;
 using Blog.Web.Services.Demo;
 using Blog.Web.Services.Newsroom;
 using Blog.Web.Services.Search;
@@ -26,6 +27,7 @@ public static class Policies
 public static class BlogServices
 {
     public const string AccountPostsPolicy = "account-posts";
+    public const string CommentPostsPolicy = "comment-posts";
 
     public static WebApplicationBuilder AddBlog(this WebApplicationBuilder builder)
     {
@@ -40,6 +42,7 @@ public static class BlogServices
         AddOptions<BootstrapAdminOptions>(services, BootstrapAdminOptions.Section);
         AddOptions<SecurityOptions>(services, SecurityOptions.Section);
         AddOptions<SubscriptionOptions>(services, SubscriptionOptions.Section);
+        AddOptions<CommentOptions>(services, CommentOptions.Section);
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         // Plain http is allowed for cookies only on a developer's machine, never in Production.
         var httpsCookies = security.HttpsCookies || builder.Environment.IsProduction();
@@ -71,6 +74,7 @@ public static class BlogServices
         services.AddScoped<FeedService>();
         services.AddScoped<ArticleEditor>();
         services.AddScoped<CaseEditor>();
+        services.AddScoped<CommentService>();
         services.AddScoped<DemoSeeder>();
 
         services.AddAuthorization(options =>
@@ -113,6 +117,17 @@ public static class BlogServices
                         _ => new FixedWindowRateLimiterOptions
                         {
                             PermitLimit = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.AccountPostsPerMinute,
+                            Window = TimeSpan.FromMinutes(1),
+                            QueueLimit = 0,
+                        })
+                    : RateLimitPartition.GetNoLimiter("reads"));
+            options.AddPolicy(CommentPostsPolicy, context =>
+                HttpMethods.IsPost(context.Request.Method)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = context.RequestServices.GetRequiredService<IOptions<CommentOptions>>().Value.PostsPerMinute,
                             Window = TimeSpan.FromMinutes(1),
                             QueueLimit = 0,
                         })

@@ -37,8 +37,8 @@ public sealed record ArticleView(
     CaseBox? Case,
     IReadOnlyList<TagLink> Tags,
     CommentMode CommentMode,
-    int CommentCount,
-    IReadOnlyList<CommentNode> Comments);
+    DateTimeOffset? CommentsCloseAt,
+    int CommentCount);
 
 /// <summary>An article page lookup: the article, a permanent redirect from an old slug, or nothing.</summary>
 public sealed record ArticleLookup(ArticleView? Article, string? MovedTo);
@@ -112,7 +112,8 @@ public sealed class ArticleQueries(BlogDbContext db, TimeProvider clock)
             {
                 a.Id, a.Slug, a.Title, a.Standfirst, a.BodyHtml, a.TeaserHtml, a.Visibility,
                 AuthorName = a.Author!.DisplayName, a.Author.AuthorSlug,
-                PublishedAt = a.PublishedAt!.Value, a.UpdatedAt, a.CorrectionsNote, a.CommentMode,
+                PublishedAt = a.PublishedAt!.Value, a.UpdatedAt, a.CorrectionsNote, a.CommentMode, a.CommentsCloseAt,
+                CommentCount = a.Comments.Count(c => c.Status == CommentStatus.Published || c.Status == CommentStatus.Approved),
                 Case = a.Case == null ? null : new { a.Case.Slug, a.Case.Name, a.Case.Citations, a.Case.Court, a.Case.ProceedingsStatus },
                 Tags = a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Slug, t.Name)).ToList(),
             })
@@ -126,22 +127,6 @@ public sealed class ArticleQueries(BlogDbContext db, TimeProvider clock)
             return new ArticleLookup(null, movedTo);
         }
 
-        var rows = await db.Comments.AsNoTracking()
-            .Where(c => c.ArticleId == article.Id)
-            .OrderBy(c => c.Path)
-            .Select(c => new CommentRow(
-                c.Id,
-                c.ParentId,
-                c.Depth,
-                c.Path,
-                c.Status,
-                c.Status == CommentStatus.Published || c.Status == CommentStatus.Approved ? c.Author!.DisplayName : null,
-                c.Status == CommentStatus.Published || c.Status == CommentStatus.Approved ? c.BodyHtml : null,
-                c.CreatedAt,
-                c.EditedAt,
-                c.RecommendCount))
-            .ToListAsync(cancellationToken);
-
         var caseBox = article.Case is null ? null : new CaseBox(
             article.Case.Slug,
             article.Case.Name,
@@ -152,9 +137,8 @@ public sealed class ArticleQueries(BlogDbContext db, TimeProvider clock)
         return new ArticleLookup(new ArticleView(
             article.Id, article.Slug, article.Title, article.Standfirst, article.BodyHtml, article.TeaserHtml,
             article.Visibility, article.AuthorName, article.AuthorSlug, article.PublishedAt, article.UpdatedAt,
-            article.CorrectionsNote, caseBox, article.Tags, article.CommentMode,
-            rows.Count(r => r.Status.IsVisible()),
-            CommentThread.Build(rows)), null);
+            article.CorrectionsNote, caseBox, article.Tags, article.CommentMode, article.CommentsCloseAt,
+            article.CommentCount), null);
     }
 
     private async Task<Page<ArticleSummary>> PageAsync(IQueryable<Article> query, int page, CancellationToken cancellationToken)

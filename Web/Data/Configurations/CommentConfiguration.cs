@@ -10,6 +10,9 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
     {
         // A whole thread in reading order is one range scan on (ArticleId, Path).
         builder.HasIndex(c => new { c.ArticleId, c.Path });
+        // A page of threads: the roots of an article, then every comment under those roots.
+        builder.HasIndex(c => new { c.ArticleId, c.ParentId, c.CreatedAt });
+        builder.HasIndex(c => new { c.RootId, c.Path });
         builder.HasIndex(c => new { c.ArticleId, c.Status });
         builder.HasIndex(c => c.IdempotencyKey).IsUnique();
         builder.HasIndex(c => new { c.AuthorId, c.CreatedAt });
@@ -18,5 +21,27 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         builder.HasOne(c => c.Article).WithMany(a => a.Comments).HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(c => c.Parent).WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.Author).WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CommentRevisionConfiguration : IEntityTypeConfiguration<CommentRevision>
+{
+    public void Configure(EntityTypeBuilder<CommentRevision> builder)
+    {
+        builder.HasIndex(r => r.CommentId);
+        builder.Property(r => r.Body).HasMaxLength(5000).IsRequired();
+        builder.HasOne<Comment>().WithMany().HasForeignKey(r => r.CommentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CommentRecommendationConfiguration : IEntityTypeConfiguration<CommentRecommendation>
+{
+    public void Configure(EntityTypeBuilder<CommentRecommendation> builder)
+    {
+        // One recommendation per reader per comment, enforced by the key itself.
+        builder.HasKey(r => new { r.CommentId, r.UserId });
+        builder.HasIndex(r => r.UserId);
+        builder.HasOne<Comment>().WithMany().HasForeignKey(r => r.CommentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<BlogUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

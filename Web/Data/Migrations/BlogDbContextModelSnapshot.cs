@@ -361,6 +361,9 @@ namespace Blog.Web.Data.Migrations
                     b.Property<int>("RenderVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("RootId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -377,7 +380,60 @@ namespace Blog.Web.Data.Migrations
 
                     b.HasIndex("AuthorId", "CreatedAt");
 
+                    b.HasIndex("RootId", "Path");
+
+                    b.HasIndex("ArticleId", "ParentId", "CreatedAt");
+
                     b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("Blog.Web.Domain.CommentRecommendation", b =>
+                {
+                    b.Property<long>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CommentId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CommentRecommendations");
+                });
+
+            modelBuilder.Entity("Blog.Web.Domain.CommentRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyHtml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReplacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId");
+
+                    b.ToTable("CommentRevisions");
                 });
 
             modelBuilder.Entity("Blog.Web.Domain.Subscription", b =>
@@ -662,6 +718,30 @@ namespace Blog.Web.Data.Migrations
                     b.Navigation("Author");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Blog.Web.Domain.CommentRecommendation", b =>
+                {
+                    b.HasOne("Blog.Web.Domain.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Blog.Web.Domain.BlogUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Blog.Web.Domain.CommentRevision", b =>
+                {
+                    b.HasOne("Blog.Web.Domain.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Blog.Web.Domain.Subscription", b =>

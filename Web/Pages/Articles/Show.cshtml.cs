@@ -5,13 +5,29 @@ using Blog.Web.Infrastructure;
 using Blog.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Blog.Web.Pages.Comments;
+using Blog.Web.Services.Comments;
 
 namespace Blog.Web.Pages.Articles;
 
-public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, IOptions<SiteOptions> site) : PageModel
+[EnableRateLimiting(BlogServices.CommentPostsPolicy)]
+public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, CommentService comments, IOptions<SiteOptions> site) : PageModel
 {
     public ArticleView Article { get; private set; } = null!;
+
+    [BindProperty]
+    public CommentInput Input { get; set; } = new();
+
+    /// <summary>Which button was pressed in the comment box: preview or post.</summary>
+    [BindProperty]
+    public string? Command { get; set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public DiscussionModel? Discussion { get; private set; }
 
     /// <summary>False when the article is for subscribers and this reader is not one: they get the teaser.</summary>
     public bool FullText { get; private set; }
@@ -20,7 +36,37 @@ public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, IOpt
 
     public string JsonLd { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    public Task<IActionResult> OnGetAsync(string slug, string? sort, [FromQuery(Name = "page")] int pageNumber, CancellationToken cancellationToken) =>
+        ShowAsync(slug, sort, pageNumber, null, cancellationToken);
+
+    /// <summary>A new top-level comment. Refused or previewed, the page comes back with the text still in the box.</summary>
+    public async Task<IActionResult> OnPostCommentAsync(string slug, CancellationToken cancellationToken)
+    {
+        if (Command == "preview")
+        {
+            ModelState.Clear();
+            return await ShowAsync(slug, null, 1, new CommentFormModel(Url.Page("/Articles/Show", "Comment", new { slug })!, Input, "Post comment",
+                PreviewHtml: comments.Preview(Input.Body)), cancellationToken);
+        }
+
+        var viewer = await access.StandingAsync(User, cancellationToken);
+        var outcome = await comments.SubmitAsync(slug, null, Input.Body, Input.IdempotencyKey, viewer, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            if (outcome.Result == CommentResult.NotFound)
+            {
+                return NotFound();
+            }
+
+            return await ShowAsync(slug, null, 1, new CommentFormModel(Url.Page("/Articles/Show", "Comment", new { slug })!, Input, "Post comment",
+                Error: outcome.Message), cancellationToken);
+        }
+
+        StatusMessage = outcome.Message;
+        return LocalRedirect(await comments.LocationAsync(outcome.CommentId, viewer, cancellationToken));
+    }
+
+    private async Task<IActionResult> ShowAsync(string slug, string? sort, int pageNumber, CommentFormModel? form, CancellationToken cancellationToken)
     {
         var lookup = await articles.BySlugAsync(slug, cancellationToken);
         if (lookup.MovedTo is not null)
@@ -38,6 +84,14 @@ public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, IOpt
         var baseUrl = BlogPipeline.BaseUrl(HttpContext);
         CanonicalUrl = $"{baseUrl}/articles/{Article.Slug}";
         JsonLd = BuildJsonLd(baseUrl);
+        if (FullText)
+        {
+            var viewer = await access.StandingAsync(User, cancellationToken);
+            var order = Enum.TryParse<CommentSort>(sort, ignoreCase: true, out var parsed) ? parsed : CommentSort.Oldest;
+            var view = await comments.DiscussionAsync(Article, viewer, order, pageNumber, cancellationToken);
+            Discussion = new DiscussionModel(view, form ?? new CommentFormModel(Url.Page("/Articles/Show", "Comment", new { slug = Article.Slug })!, new CommentInput(), "Post comment"));
+        }
+
         return Page();
     }
 

@@ -1,9 +1,72 @@
 // Small progressive enhancements only: every feature works without this file.
 (() => {
   "use strict";
-  // Move focus to a status message after a redirect so screen readers announce it.
-  const status = document.querySelector(".status-message");
-  if (status) {
-    status.setAttribute("tabindex", "-1");
-  }
+
+  // Inline reply: the reply box opens under the comment instead of on its own page.
+  const template = document.getElementById("reply-form-template");
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest("a.reply-link");
+    if (!link || !template) {
+      return;
+    }
+    event.preventDefault();
+    const id = link.dataset.commentId;
+    const article = document.getElementById(`comment-${id}`);
+    const existing = article.querySelector(":scope > .comment-form");
+    if (existing) {
+      existing.querySelector("textarea").focus();
+      return;
+    }
+    document.querySelectorAll(".comment-body > .comment-form").forEach((form) => form.remove());
+    const form = template.content.querySelector("form").cloneNode(true);
+    form.action = `/comments/${id}/reply`;
+    // A fresh key per reply box: each reply is its own comment, a double click of one is not.
+    form.querySelector("input[name='Input.IdempotencyKey']").value = crypto.randomUUID();
+    const prefix = `reply-${id}`;
+    const textarea = form.querySelector("textarea");
+    const label = form.querySelector("label");
+    const hint = form.querySelector(".hint");
+    textarea.id = `${prefix}-body`;
+    label.htmlFor = textarea.id;
+    hint.id = `${prefix}-hint`;
+    textarea.setAttribute("aria-describedby", hint.id);
+    const cancel = document.createElement("button");
+    cancel.type = "button";
+    cancel.className = "secondary";
+    cancel.textContent = "Cancel";
+    cancel.addEventListener("click", () => { form.remove(); link.focus(); });
+    form.querySelector(".comment-actions").append(cancel);
+    article.append(form);
+    textarea.focus();
+  });
+
+  // "Show more comments": load the next page of threads in place.
+  document.addEventListener("click", async (event) => {
+    const link = event.target.closest("a.load-more[data-fragment]");
+    if (!link) {
+      return;
+    }
+    event.preventDefault();
+    link.setAttribute("aria-busy", "true");
+    try {
+      const response = await fetch(link.dataset.fragment, { credentials: "same-origin" });
+      if (!response.ok) {
+        throw new Error(String(response.status));
+      }
+      const fragment = new DOMParser().parseFromString(await response.text(), "text/html");
+      const list = document.querySelector("[data-comment-list]");
+      fragment.querySelectorAll("ol.top-level > li").forEach((item) => list.append(document.adoptNode(item)));
+      const next = fragment.querySelector("a.load-more");
+      if (next) {
+        link.href = next.getAttribute("href");
+        link.dataset.fragment = next.dataset.fragment;
+        link.removeAttribute("aria-busy");
+      } else {
+        link.remove();
+      }
+    } catch {
+      // Fall back to the plain link.
+      window.location.href = link.href;
+    }
+  });
 })();

@@ -1,0 +1,19 @@
+namespace Blog.Web.Domain;
+
+public static class TimeText
+{
+    /// <summary>"just now", "5 minutes ago", "3 hours ago", "2 days ago", then the date.</summary>
+    public static string Relative(DateTimeOffset then, DateTimeOffset now)
+    {
+        var age = now - then;
+        static string Plural(int n, string unit) => $"{n} {unit}{(n == 1 ? "" : "s")} ago";
+        return age.TotalMinutes switch
+        {
+            < 1 => "just now",
+            < 60 => Plural((int)age.TotalMinutes, "minute"),
+            < 60 * 24 => Plural((int)age.TotalHours, "hour"),
+            < 60 * 24 * 7 => Plural((int)age.TotalDays, "day"),
+            _ => then.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+}

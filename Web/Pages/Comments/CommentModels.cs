@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+using Blog.Web.Configuration;
+using Blog.Web.Domain;
+using Blog.Web.Services;
+
+namespace Blog.Web.Pages.Comments;
+
+/// <summary>The comment box's fields: the text, and the hidden key that makes a double post store one comment.</summary>
+public sealed class CommentInput
+{
+    [Required(ErrorMessage = "Write something before posting.")]
+    [StringLength(CommentOptions.MaxLength, ErrorMessage = "A comment can be at most 5,000 characters.")]
+    [Display(Name = "Your comment")]
+    public string Body { get; set; } = "";
+
+    public Guid IdempotencyKey { get; set; } = Guid.NewGuid();
+}
+
+/// <summary>Everything the comment box needs to draw itself, including a refusal and a preview.</summary>
+public sealed record CommentFormModel(
+    string Action,
+    CommentInput Input,
+    string SubmitLabel,
+    string? Error = null,
+    string? PreviewHtml = null,
+    string IdPrefix = "comment",
+    long? ReplyingTo = null);
+
+/// <summary>One comment to draw, with what the reader may do to it.</summary>
+public sealed record CommentItemModel(CommentNode Node, CommentContext Context, int Level);
+
+public sealed record CommentContext(ReaderStanding Viewer, bool MayReply, bool MayRecommend, TimeSpan EditWindow, DateTimeOffset Now, long? Highlight = null)
+{
+    public bool CanEdit(CommentRow row) => row.IsOwn && Now - row.CreatedAt <= EditWindow && row.Status is CommentStatus.Published or CommentStatus.Approved or CommentStatus.Pending;
+}

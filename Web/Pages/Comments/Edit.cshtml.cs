@@ -1,0 +1,72 @@
+using Blog.Web.Configuration;
+using Blog.Web.Services;
+using Blog.Web.Services.Comments;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace Blog.Web.Pages.Comments;
+
+[Authorize]
+public sealed class EditModel(CommentService comments, ReaderAccess access, IOptions<CommentOptions> options) : PageModel
+{
+    [BindProperty]
+    public CommentInput Input { get; set; } = new();
+
+    [BindProperty]
+    public string? Command { get; set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public EditableComment Comment { get; private set; } = null!;
+
+    public CommentFormModel Form { get; private set; } = null!;
+
+    public int WindowMinutes => options.Value.EditWindowMinutes;
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        var found = await comments.EditableAsync(id, await access.StandingAsync(User, cancellationToken), cancellationToken);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        Input.Body = found.Body;
+        return Show(found, null, null);
+    }
+
+    public async Task<IActionResult> OnPostAsync(long id, CancellationToken cancellationToken)
+    {
+        var viewer = await access.StandingAsync(User, cancellationToken);
+        var found = await comments.EditableAsync(id, viewer, cancellationToken);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        if (Command == "preview")
+        {
+            ModelState.Clear();
+            return Show(found, null, comments.Preview(Input.Body));
+        }
+
+        var outcome = await comments.EditAsync(id, Input.Body, viewer, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            return outcome.Result == CommentResult.NotFound ? NotFound() : Show(found, outcome.Message, null);
+        }
+
+        StatusMessage = outcome.Message;
+        return LocalRedirect(await comments.LocationAsync(id, viewer, cancellationToken));
+    }
+
+    private PageResult Show(EditableComment found, string? error, string? preview)
+    {
+        Comment = found;
+        Form = new CommentFormModel($"/comments/{found.Id}/edit", Input, "Save changes", error, preview, IdPrefix: "edit");
+        return Page();
+    }
+}

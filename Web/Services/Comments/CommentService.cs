@@ -1,0 +1,401 @@
+using Blog.Web.Configuration;
+using Blog.Web.Data;
+using Blog.Web.Domain;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Blog.Web.Services.Comments;
+
+public enum CommentResult
+{
+    Published,
+    Held,
+    Denied,
+    Invalid,
+    NotFound,
+    EditWindowClosed,
+    Edited,
+    Deleted,
+    Recommended,
+    Unrecommended,
+}
+
+/// <summary>What happened to a comment action, in words the page can show as they are.</summary>
+public sealed record CommentOutcome(CommentResult Result, string Message, long CommentId = 0, string ArticleSlug = "")
+{
+    public bool Succeeded => Result is CommentResult.Published or CommentResult.Held or CommentResult.Edited
+        or CommentResult.Deleted or CommentResult.Recommended or CommentResult.Unrecommended;
+}
+
+public sealed record DiscussionView(
+    int ArticleId,
+    string ArticleSlug,
+    IReadOnlyList<CommentNode> Threads,
+    int VisibleCount,
+    int PageNumber,
+    int PageCount,
+    CommentSort Sort,
+    CommentPermission Permission,
+    bool MayRecommend,
+    ReaderStanding Viewer,
+    TimeSpan EditWindow,
+    DateTimeOffset Now);
+
+public sealed record PermalinkView(
+    long CommentId,
+    string ArticleSlug,
+    string ArticleTitle,
+    IReadOnlyList<CommentNode> Chain,
+    CommentPermission Permission,
+    bool MayRecommend,
+    ReaderStanding Viewer,
+    TimeSpan EditWindow,
+    DateTimeOffset Now,
+    IReadOnlyList<CommentRevision> History);
+
+public sealed record EditableComment(long Id, string ArticleSlug, string Body, bool CanEdit, DateTimeOffset EditableUntil);
+
+/// <summary>
+/// The discussion: who may say what, where, and how a thread is read. Loads with the DbContext, decides with
+/// the Domain rules, saves once.
+/// </summary>
+public sealed class CommentService(
+    BlogDbContext db,
+    MarkdownRenderer renderer,
+    ArticleQueries articles,
+    IOptions<CommentOptions> options,
+    IOptions<SubscriptionOptions> subscriptions,
+    TimeProvider clock,
+    ILogger<CommentService> logger)
+{
+    private TimeSpan EditWindow => TimeSpan.FromMinutes(options.Value.EditWindowMinutes);
+
+    public string Preview(string body) => renderer.RenderComment(body);
+
+    public static string? Validate(string? body)
+    {
+        var text = body?.Trim() ?? "";
+        return text.Length switch
+        {
+            0 => "Write something before posting.",
+            > CommentOptions.MaxLength => $"A comment can be at most {CommentOptions.MaxLength:N0} characters; this one has {text.Length:N0}.",
+            _ => null,
+        };
+    }
+
+    public CommentPermission PermissionFor(ReaderStanding viewer, CommentMode mode, DateTimeOffset? closesAt) =>
+        CommentPolicy.Evaluate(viewer.AsCommenter(), new ThreadSettings(mode, closesAt), options.Value.OpenToMembers, clock.GetUtcNow());
+
+    /// <summary>
+    /// One page of threads in a constant number of queries however long the discussion: count the roots, page
+    /// them, then load every comment under those roots (with author badges and the viewer's recommendations).
+    /// </summary>
+    public async Task<DiscussionView> DiscussionAsync(ArticleView article, ReaderStanding viewer, CommentSort sort, int page, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var viewerId = viewer.UserId;
+        var roots = ShownRoots(article.Id, viewerId);
+        var rootCount = await roots.CountAsync(cancellationToken);
+        var pageCount = CommentThread.PageCount(rootCount);
+        page = Math.Clamp(page, 1, pageCount);
+        var rootIds = await CommentThread.OrderTopLevel(roots, sort)
+            .Skip((page - 1) * CommentThread.TopLevelPageSize).Take(CommentThread.TopLevelPageSize)
+            .Select(c => c.Id)
+            .ToListAsync(cancellationToken);
+
+        var rows = await Rows(db.Comments.Where(c => rootIds.Contains(c.RootId)), viewerId, now).ToListAsync(cancellationToken);
+        var permission = PermissionFor(viewer, article.CommentMode, article.CommentsCloseAt);
+        return new DiscussionView(article.Id, article.Slug, CommentThread.Build(rows, rootIds), article.CommentCount, page, pageCount, sort,
+            permission, CommentPolicy.MayRecommend(viewer.AsCommenter(), options.Value.OpenToMembers, now), viewer, EditWindow, now);
+    }
+
+    public async Task<PermalinkView?> PermalinkAsync(long id, ReaderStanding viewer, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var published = articles.Published();
+        var target = await db.Comments.AsNoTracking()
+            .Where(c => c.Id == id && published.Any(a => a.Id == c.ArticleId))
+            .Select(c => new { c.Id, c.RootId, c.Path, c.Article!.Slug, c.Article.Title, c.Article.CommentMode, c.Article.CommentsCloseAt, c.Article.Visibility })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (target is null)
+        {
+            return null;
+        }
+
+        var ancestors = Comment.AncestorIds(target.Path);
+        var subtree = target.Path + ".";
+        var rows = await Rows(db.Comments.Where(c => c.RootId == target.RootId
+                && (c.Id == target.Id || ancestors.Contains(c.Id) || c.Path.StartsWith(subtree))), viewer.UserId, now)
+            .ToListAsync(cancellationToken);
+        var chain = CommentThread.Build(rows);
+        var shown = chain.SelectMany(n => n.Descendants().Prepend(n)).FirstOrDefault(n => n.Row.Id == id);
+        if (shown is null)
+        {
+            return null;
+        }
+
+        var history = viewer.IsStaff
+            ? await db.CommentRevisions.AsNoTracking().Where(r => r.CommentId == id).OrderByDescending(r => r.ReplacedAt).ToListAsync(cancellationToken)
+            : [];
+        return new PermalinkView(id, target.Slug, target.Title, chain, PermissionFor(viewer, target.CommentMode, target.CommentsCloseAt),
+            CommentPolicy.MayRecommend(viewer.AsCommenter(), options.Value.OpenToMembers, now), viewer, EditWindow, now, history);
+    }
+
+    /// <summary>Posts a comment or a reply. A retried post with the same key returns the comment it already made.</summary>
+    public async Task<CommentOutcome> SubmitAsync(string? articleSlug, long? parentId, string body, Guid idempotencyKey, ReaderStanding viewer, CancellationToken cancellationToken)
+    {
+        if (Validate(body) is { } invalid)
+        {
+            return new(CommentResult.Invalid, invalid);
+        }
+
+        if (viewer.UserId is null)
+        {
+            return new(CommentResult.Denied, new CommentPermission(CommentDenial.SignInRequired).Message);
+        }
+
+        var published = articles.Published();
+        var parent = parentId is { } pid
+            ? await db.Comments.FirstOrDefaultAsync(c => c.Id == pid && published.Any(a => a.Id == c.ArticleId), cancellationToken)
+            : null;
+        if (parentId is not null && (parent is null || !parent.Status.IsVisible()))
+        {
+            return new(CommentResult.NotFound, "That comment is no longer there to reply to.");
+        }
+
+        var article = await published
+            .Where(a => parent != null ? a.Id == parent.ArticleId : a.Slug == articleSlug)
+            .Select(a => new { a.Id, a.Slug, a.CommentMode, a.CommentsCloseAt, a.Visibility })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (article is null)
+        {
+            return new(CommentResult.NotFound, "That article is not available.");
+        }
+
+        var existing = await ExistingAsync(idempotencyKey, viewer.UserId, cancellationToken);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var permission = PermissionFor(viewer, article.CommentMode, article.CommentsCloseAt);
+        if (!permission.Allowed)
+        {
+            return new(CommentResult.Denied, permission.Message);
+        }
+
+        var now = clock.GetUtcNow();
+        var routing = CommentRouting.InitialStatus(new ThreadSettings(article.CommentMode, article.CommentsCloseAt), viewer.IsStaff);
+        var comment = new Comment
+        {
+            ArticleId = article.Id,
+            ParentId = parent?.Id,
+            AuthorId = viewer.UserId,
+            Body = body.Trim(),
+            BodyHtml = renderer.RenderComment(body.Trim()),
+            RenderVersion = MarkdownRenderer.PipelineVersion,
+            Status = routing.Status,
+            CreatedAt = now,
+            IdempotencyKey = idempotencyKey,
+        };
+
+        try
+        {
+            // The id is needed for the path, so two statements in one short IMMEDIATE transaction.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.Comments.Add(comment);
+            await db.SaveChangesAsync(cancellationToken);
+            comment.AssignPath(parent);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            // Two copies of the same post raced: the other one won, and it is the same comment.
+            db.ChangeTracker.Clear();
+            return await ExistingAsync(idempotencyKey, viewer.UserId, cancellationToken)
+                ?? new(CommentResult.Invalid, "Your comment could not be saved. Please try again.");
+        }
+
+        logger.LogInformation("Comment {CommentId} posted on article {ArticleId} as {Status}", comment.Id, article.Id, comment.Status);
+        return routing.Status == CommentStatus.Pending
+            ? new(CommentResult.Held, $"Thanks: your comment is held for review. {routing.Reason}", comment.Id, article.Slug)
+            : new(CommentResult.Published, "Your comment is published.", comment.Id, article.Slug);
+    }
+
+    public async Task<EditableComment?> EditableAsync(long id, ReaderStanding viewer, CancellationToken cancellationToken)
+    {
+        var comment = await db.Comments.AsNoTracking().Include(c => c.Article)
+            .FirstOrDefaultAsync(c => c.Id == id && c.AuthorId == viewer.UserId, cancellationToken);
+        return comment is null || comment.Status is CommentStatus.Withdrawn or CommentStatus.Removed or CommentStatus.Rejected
+            ? null
+            : new EditableComment(comment.Id, comment.Article!.Slug, comment.Body,
+                comment.CanBeEditedBy(viewer.UserId!, clock.GetUtcNow(), EditWindow), comment.CreatedAt + EditWindow);
+    }
+
+    public async Task<CommentOutcome> EditAsync(long id, string body, ReaderStanding viewer, CancellationToken cancellationToken)
+    {
+        // Someone else's comment is simply not found: nothing tells them it exists.
+        var comment = await db.Comments.Include(c => c.Article).FirstOrDefaultAsync(c => c.Id == id && c.AuthorId == viewer.UserId, cancellationToken);
+        if (comment is null || comment.Status is CommentStatus.Withdrawn or CommentStatus.Removed or CommentStatus.Rejected)
+        {
+            return new(CommentResult.NotFound, "That comment is not yours to edit, or it is gone.");
+        }
+
+        if (Validate(body) is { } invalid)
+        {
+            return new(CommentResult.Invalid, invalid, comment.Id, comment.Article!.Slug);
+        }
+
+        var now = clock.GetUtcNow();
+        if (!comment.CanBeEditedBy(viewer.UserId!, now, EditWindow))
+        {
+            return new(CommentResult.EditWindowClosed,
+                $"A comment can be edited for {options.Value.EditWindowMinutes} minutes after posting; that time is up. You can still delete it.",
+                comment.Id, comment.Article!.Slug);
+        }
+
+        db.CommentRevisions.Add(comment.Revise(body.Trim(), renderer.RenderComment(body.Trim()), MarkdownRenderer.PipelineVersion, now));
+        await db.SaveChangesAsync(cancellationToken);
+        return new(CommentResult.Edited, "Your comment is updated.", comment.Id, comment.Article!.Slug);
+    }
+
+    public async Task<(long Id, string BodyHtml)?> OwnCommentAsync(long id, ReaderStanding viewer, CancellationToken cancellationToken)
+    {
+        var found = await db.Comments.AsNoTracking()
+            .Where(c => c.Id == id && c.AuthorId == viewer.UserId && c.Status != CommentStatus.Withdrawn && c.Status != CommentStatus.Removed)
+            .Select(c => new { c.Id, c.BodyHtml })
+            .FirstOrDefaultAsync(cancellationToken);
+        return found is null ? null : (found.Id, found.BodyHtml);
+    }
+
+    public async Task<CommentOutcome> DeleteAsync(long id, ReaderStanding viewer, CancellationToken cancellationToken)
+    {
+        var comment = await db.Comments.Include(c => c.Article).FirstOrDefaultAsync(c => c.Id == id && c.AuthorId == viewer.UserId, cancellationToken);
+        if (comment is null || comment.Status is CommentStatus.Withdrawn or CommentStatus.Removed)
+        {
+            return new(CommentResult.NotFound, "That comment is not yours to delete, or it is already gone.");
+        }
+
+        comment.Withdraw();
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Comment {CommentId} withdrawn by its author", comment.Id);
+        return new(CommentResult.Deleted, "Your comment is deleted.", comment.Id, comment.Article!.Slug);
+    }
+
+    /// <summary>Recommends, or takes back a recommendation. The count moves in SQL so concurrent clicks add up.</summary>
+    public async Task<CommentOutcome> ToggleRecommendationAsync(long id, ReaderStanding viewer, CancellationToken cancellationToken)
+    {
+        var published = articles.Published();
+        var comment = await db.Comments.AsNoTracking()
+            .Where(c => c.Id == id && published.Any(a => a.Id == c.ArticleId))
+            .Select(c => new { c.Id, c.AuthorId, c.Status, c.Article!.Slug })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (comment is null || !comment.Status.IsVisible())
+        {
+            return new(CommentResult.NotFound, "That comment is not there any more.");
+        }
+
+        if (viewer.UserId is null || !CommentPolicy.MayRecommend(viewer.AsCommenter(), options.Value.OpenToMembers, clock.GetUtcNow()))
+        {
+            return new(CommentResult.Denied, viewer.UserId is null ? "Sign in to recommend comments." : "Subscribe to recommend comments.", id, comment.Slug);
+        }
+
+        if (comment.AuthorId == viewer.UserId)
+        {
+            return new(CommentResult.Denied, "You cannot recommend your own comment.", id, comment.Slug);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var removed = await db.CommentRecommendations.Where(r => r.CommentId == id && r.UserId == viewer.UserId).ExecuteDeleteAsync(cancellationToken);
+        if (removed > 0)
+        {
+            await db.Comments.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.RecommendCount, c => c.RecommendCount - 1), cancellationToken);
+        }
+        else
+        {
+            db.CommentRecommendations.Add(new CommentRecommendation { CommentId = id, UserId = viewer.UserId, CreatedAt = clock.GetUtcNow() });
+            await db.SaveChangesAsync(cancellationToken);
+            await db.Comments.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.RecommendCount, c => c.RecommendCount + 1), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return removed > 0
+            ? new(CommentResult.Unrecommended, "Recommendation taken back.", id, comment.Slug)
+            : new(CommentResult.Recommended, "Thanks for recommending.", id, comment.Slug);
+    }
+
+    /// <summary>
+    /// Where a comment is read in full: its article, on the page (in the default oldest-first order) that holds its
+    /// thread, anchored at the comment.
+    /// </summary>
+    public async Task<string> LocationAsync(long commentId, ReaderStanding viewer, CancellationToken cancellationToken)
+    {
+        var found = await db.Comments.AsNoTracking().Where(c => c.Id == commentId)
+            .Select(c => new { c.ArticleId, c.RootId, c.Article!.Slug })
+            .FirstAsync(cancellationToken);
+        var root = await db.Comments.AsNoTracking().Where(c => c.Id == found.RootId).Select(c => new { c.Id, c.CreatedAt }).FirstAsync(cancellationToken);
+        var before = await ShownRoots(found.ArticleId, viewer.UserId)
+            .CountAsync(c => c.CreatedAt < root.CreatedAt || (c.CreatedAt == root.CreatedAt && c.Id < root.Id), cancellationToken);
+        var page = before / CommentThread.TopLevelPageSize + 1;
+        return $"/articles/{found.Slug}{(page > 1 ? $"?page={page}" : "")}#comment-{commentId}";
+    }
+
+    /// <summary>Top-level comments a reader sees: shown themselves, or holding a shown reply (as a placeholder).</summary>
+    private IQueryable<Comment> ShownRoots(int articleId, string? viewerId) =>
+        db.Comments.AsNoTracking().Where(c => c.ArticleId == articleId && c.ParentId == null
+            && (c.Status == CommentStatus.Published || c.Status == CommentStatus.Approved
+                || (c.Status == CommentStatus.Pending && c.AuthorId == viewerId)
+                || db.Comments.Any(d => d.RootId == c.Id && d.Id != c.Id
+                    && (d.Status == CommentStatus.Published || d.Status == CommentStatus.Approved
+                        || (d.Status == CommentStatus.Pending && d.AuthorId == viewerId)))));
+
+    private async Task<CommentOutcome?> ExistingAsync(Guid key, string userId, CancellationToken cancellationToken)
+    {
+        var existing = await db.Comments.AsNoTracking().Where(c => c.IdempotencyKey == key)
+            .Select(c => new { c.Id, c.AuthorId, c.Status, c.Article!.Slug })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (existing is null)
+        {
+            return null;
+        }
+
+        return existing.AuthorId != userId
+            ? new(CommentResult.Invalid, "This form has expired. Please reload the page and post again.")
+            : existing.Status == CommentStatus.Pending
+                ? new(CommentResult.Held, "Thanks: your comment is held for review.", existing.Id, existing.Slug)
+                : new(CommentResult.Published, "Your comment is published.", existing.Id, existing.Slug);
+    }
+
+    /// <summary>Comments as a reader may see them: hidden ones keep only their place in the thread.</summary>
+    private IQueryable<CommentRow> Rows(IQueryable<Comment> comments, string? viewerId, DateTimeOffset now)
+    {
+        var activeFrom = now - TimeSpan.FromDays(subscriptions.Value.GraceDays);
+        var staffRoles = db.Roles.Where(r => r.Name == Roles.Editor || r.Name == Roles.Admin).Select(r => r.Id);
+        return comments.AsNoTracking()
+            .OrderBy(c => c.Path)
+            .Select(c => new
+            {
+                Comment = c,
+                Shown = c.Status == CommentStatus.Published || c.Status == CommentStatus.Approved
+                    || (c.Status == CommentStatus.Pending && c.AuthorId == viewerId),
+            })
+            .Select(x => new CommentRow(
+                x.Comment.Id,
+                x.Comment.ParentId,
+                x.Comment.Depth,
+                x.Comment.Path,
+                x.Comment.Status,
+                x.Shown,
+                x.Shown ? x.Comment.Author!.DisplayName : null,
+                x.Shown ? x.Comment.BodyHtml : null,
+                x.Comment.CreatedAt,
+                x.Comment.EditedAt,
+                x.Comment.RecommendCount,
+                db.UserRoles.Any(ur => ur.UserId == x.Comment.AuthorId && staffRoles.Contains(ur.RoleId)),
+                db.Subscriptions.Any(s => s.UserId == x.Comment.AuthorId && s.Status != SubscriptionStatus.Ended && s.CurrentPeriodEnd > activeFrom),
+                viewerId != null && x.Comment.AuthorId == viewerId,
+                viewerId != null && db.CommentRecommendations.Any(r => r.CommentId == x.Comment.Id && r.UserId == viewerId)));
+    }
+}
