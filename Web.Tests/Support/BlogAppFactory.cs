@@ -33,6 +33,7 @@ public class BlogAppFactory : WebApplicationFactory<Program>
             // Tests sign in hundreds of times; the production iteration count is asserted separately.
             ["Security:PasswordHashIterations"] = "1000",
             ["Security:AccountPostsPerMinute"] = "10000",
+            ["Comments:PostsPerMinute"] = "10000",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {

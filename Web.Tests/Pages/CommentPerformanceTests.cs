@@ -1,0 +1,63 @@
+using Blog.Web.Data;
+using Blog.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Blog.Web.Tests.Pages;
+
+public sealed class CountingSiteFactory : BlogAppFactory
+{
+    public CountingSiteFactory() =>
+        WithServices(services => services.ConfigureDbContext<BlogDbContext>(options => options.AddInterceptors(Counter)));
+
+    public SqlCommandCounter Counter { get; } = new();
+}
+
+public sealed class CommentPerformanceTests(CountingSiteFactory factory) : IClassFixture<CountingSiteFactory>
+{
+    private async Task<int> CommandsForAsync(HttpClient client, string url)
+    {
+        await client.GetAsync(url); // warm: first-request work is not the page's
+        factory.Counter.Reset();
+        factory.Counter.Counting = true;
+        try
+        {
+            var response = await client.GetAsync(url);
+            response.EnsureSuccessStatusCode();
+        }
+        finally
+        {
+            factory.Counter.Counting = false;
+        }
+
+        return factory.Counter.Count;
+    }
+
+    [Fact]
+    public async Task ArticlePage_UsesTheSameSmallNumberOfSqlCommands_ForTenOrAThousandComments()
+    {
+        var author = await TestUsers.CreateAsync(factory, TestRole.Subscriber);
+        var small = await Discussions.PublishArticleAsync(factory);
+        var large = await Discussions.PublishArticleAsync(factory);
+        await Discussions.SeedThreadAsync(factory, small, comments: 10, topLevel: 4, authorId: author.Id);
+        await Discussions.SeedThreadAsync(factory, large, comments: 1000, topLevel: 400, authorId: author.Id);
+        var (subscriber, _) = await TestUsers.SignedInClientAsync(factory, TestRole.Subscriber);
+
+        foreach (var client in new[] { factory.CreateBrowserClient(), subscriber })
+        {
+            var forSmall = await CommandsForAsync(client, $"/articles/{small}");
+            var forLarge = await CommandsForAsync(client, $"/articles/{large}");
+            Assert.Equal(forSmall, forLarge);
+            Assert.InRange(forLarge, 1, 8);
+        }
+
+        // And the large page really carries its first 50 threads with every reply under them.
+        var page = await factory.CreateBrowserClient().GetDocumentAsync($"/articles/{large}");
+        var expected = await factory.WithDbAsync(async db =>
+        {
+            var roots = await db.Comments.Where(c => c.Article!.Slug == large && c.ParentId == null).OrderBy(c => c.CreatedAt).Take(50).Select(c => c.Id).ToListAsync();
+            return await db.Comments.CountAsync(c => roots.Contains(c.RootId));
+        });
+        Assert.Equal(expected, page.QuerySelectorAll("li.comment").Length);
+    }
+}
