@@ -19,7 +19,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? playwright;
 
     // Kestrel here speaks plain http on loopback, as `dotnet run` does in Development.
-    public BlogAppFactory Site { get; } = new(seedDemo: true, extra: new Dictionary<string, string?> { ["Security:HttpsCookies"] = "false" });
+    public BlogAppFactory Site { get; } = new(seedDemo: true, extra: new Dictionary<string, string?>
+    {
+        ["Security:HttpsCookies"] = "false",
+        // The site's own moderation defaults: a new member's first comment is held for review.
+        ["Moderation:FirstCommentsHeld"] = "1",
+        ["Moderation:FloodMaxComments"] = "5",
+    });
 
     public IBrowser? Browser { get; private set; }
 

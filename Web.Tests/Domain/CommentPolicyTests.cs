@@ -67,14 +67,6 @@ public sealed class CommentPolicyTests
         Assert.Equal("You are suspended until 3 June 2026, 12:00 UTC.", new CommentPermission(CommentDenial.Suspended, Now.AddDays(2)).Message);
 
     [Fact]
-    public void InitialStatus_IsPublished_ButHeldOnAPreModeratedArticle()
-    {
-        Assert.Equal(CommentStatus.Published, CommentRouting.InitialStatus(Open, authorIsStaff: false).Status);
-        Assert.Equal(CommentStatus.Pending, CommentRouting.InitialStatus(new ThreadSettings(CommentMode.PreModerated, null), authorIsStaff: false).Status);
-        Assert.Equal(CommentStatus.Published, CommentRouting.InitialStatus(new ThreadSettings(CommentMode.PreModerated, null), authorIsStaff: true).Status);
-    }
-
-    [Fact]
     public void EditWindow_OnlyTheAuthorWithinTheWindow()
     {
         var comment = new Comment { Id = 1, AuthorId = "me", CreatedAt = Now, Status = CommentStatus.Published };

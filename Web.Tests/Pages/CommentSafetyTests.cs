@@ -42,7 +42,10 @@ public sealed class CommentSafetyTests(EmptySiteFactory factory) : IClassFixture
         var (client, _) = await TestUsers.SignedInClientAsync(factory, TestRole.Subscriber);
         var scriptLike = Blns.Where(s => s.Contains('<') || s.Contains("javascript", StringComparison.OrdinalIgnoreCase)).Take(40);
         var ids = new List<long>();
-        foreach (var vector in MarkdownVectors.Concat(scriptLike).Where(v => v.Trim().Length > 0))
+        // The flood rule refuses the same text twice in a row, so each vector is posted once.
+        var vectors = MarkdownVectors.Concat(scriptLike).Where(v => v.Trim().Length > 0)
+            .DistinctBy(v => string.Join(' ', v.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant());
+        foreach (var vector in vectors)
         {
             var response = await client.CommentAsync(slug, vector);
             ids.Add(Discussions.CommentIdFrom(response));

@@ -163,6 +163,8 @@ public sealed class CommentTests(EmptySiteFactory factory) : IClassFixture<Empty
 
         await factory.WithDbAsync(db => db.Comments.Where(c => c.Id == parent).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CommentStatus.Rejected)));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/comments/{parent}/reply")).StatusCode);
+        var (other, _) = await SubscriberAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/comments/{parent}/reply")).StatusCode);
     }
 
     [Fact]
@@ -283,10 +285,13 @@ public sealed class CommentTests(EmptySiteFactory factory) : IClassFixture<Empty
         }
 
         Assert.NotNull((await other.GetDocumentAsync($"/articles/{slug}")).QuerySelector($"#comment-{shown}"));
-        // Only the author sees their own held comment, marked as such.
+        // Only the author sees their own held and removed comments, marked as such; never withdrawn or legal removals.
         var own = await author.GetDocumentAsync($"/articles/{slug}");
         Assert.Contains("Awaiting review", own.Body!.TextContent);
-        Assert.DoesNotContain("HIDDEN-Rejected", own.Body.TextContent);
+        Assert.Contains("Removed by moderators", own.Body.TextContent);
+        Assert.Contains("HIDDEN-Rejected", own.Body.TextContent);
+        Assert.DoesNotContain("HIDDEN-Removed", own.Body.TextContent);
+        Assert.DoesNotContain("HIDDEN-Withdrawn", own.Body.TextContent);
     }
 
     [Fact]
@@ -298,7 +303,7 @@ public sealed class CommentTests(EmptySiteFactory factory) : IClassFixture<Empty
         var response = await client.CommentAsync(slug, "Held for a human");
 
         var page = await client.GetDocumentAsync(response.Location()!);
-        Assert.StartsWith("Thanks: your comment is held for review.", page.QuerySelector(".status-message")!.TextContent);
+        Assert.StartsWith("Thanks. Held for review: comments on this article are read by an editor", page.QuerySelector(".status-message")!.TextContent);
         Assert.Equal(CommentStatus.Pending, (await Discussions.LoadCommentAsync(factory, Discussions.CommentIdFrom(response))).Status);
         Assert.DoesNotContain("Held for a human", (await factory.CreateBrowserClient().GetDocumentAsync($"/articles/{slug}")).Body!.TextContent);
     }

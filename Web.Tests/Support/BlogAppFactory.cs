@@ -34,6 +34,10 @@ public class BlogAppFactory : WebApplicationFactory<Program>
             ["Security:PasswordHashIterations"] = "1000",
             ["Security:AccountPostsPerMinute"] = "10000",
             ["Comments:PostsPerMinute"] = "10000",
+            // Most tests are about something other than moderation: new authors publish at once and may post
+            // quickly. The moderation tests switch these back to the site's defaults.
+            ["Moderation:FirstCommentsHeld"] = "0",
+            ["Moderation:FloodMaxComments"] = "1000",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {

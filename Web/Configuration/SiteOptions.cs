@@ -119,3 +119,36 @@ public sealed class CommentOptions
     [Range(1, 10_000)]
     public int PostsPerMinute { get; set; } = 6;
 }
+
+public sealed class ModerationOptions
+{
+    public const string Section = "Moderation";
+
+    /// <summary>Hold every comment on the site for review.</summary>
+    public bool SitePreModerated { get; set; }
+
+    /// <summary>A new author's first this-many comments are held for review.</summary>
+    [Range(0, 100)]
+    public int FirstCommentsHeld { get; set; } = 1;
+
+    /// <summary>Comments with more links than this are held for review.</summary>
+    [Range(0, 100)]
+    public int MaxLinks { get; set; } = 2;
+
+    /// <summary>Distinct readers whose open reports hide a comment until a moderator reviews it.</summary>
+    [Range(1, 100)]
+    public int ReportThreshold { get; set; } = 3;
+
+    /// <summary>Comments close this many days after publication unless the article says otherwise (0: never).</summary>
+    [Range(0, 3650)]
+    public int AutoCloseDays { get; set; } = 30;
+
+    [Range(1, 1440)]
+    public int DuplicateWindowMinutes { get; set; } = 10;
+
+    [Range(1, 1440)]
+    public int FloodWindowMinutes { get; set; } = 5;
+
+    [Range(1, 1000)]
+    public int FloodMaxComments { get; set; } = 5;
+}

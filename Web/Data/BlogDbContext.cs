@@ -1,4 +1,5 @@
 using Blog.Web.Domain;
+using Blog.Web.Domain.Moderation;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,12 +23,43 @@ public sealed class BlogDbContext(DbContextOptions<BlogDbContext> options) : Ide
 
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
 
+    public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
+
+    public DbSet<CommentReport> CommentReports => Set<CommentReport>();
+
+    public DbSet<UserSanction> UserSanctions => Set<UserSanction>();
+
+    public DbSet<ModerationWord> ModerationWords => Set<ModerationWord>();
+
+    public DbSet<SuppressionOrder> SuppressionOrders => Set<SuppressionOrder>();
+
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(BlogDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The moderation record is append-only: a change or deletion of an entry is a bug, never a feature.</summary>
+    private void RefuseAuditChanges()
+    {
+        if (ChangeTracker.Entries<ModerationDecision>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Moderation decisions are append-only: they are never updated or deleted.");
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -73,6 +73,21 @@ public sealed class Comment
 
     public int RecommendCount { get; set; }
 
+    /// <summary>Why the comment is where it is, in the author's words (the latest routing or moderation reason).</summary>
+    public string ModerationReason { get; set; } = "";
+
+    /// <summary>The rule or reason code behind <see cref="ModerationReason"/>, for queue filters.</summary>
+    public string ModerationCode { get; set; } = "";
+
+    /// <summary>A moderator's note to the author about a rejection.</summary>
+    public string ModeratorNote { get; set; } = "";
+
+    /// <summary>Editor's pick: shown first and marked.</summary>
+    public bool IsFeatured { get; set; }
+
+    /// <summary>When a moderator first opened this comment while it had open reports (the host's knowledge).</summary>
+    public DateTimeOffset? ReportSeenAt { get; set; }
+
     /// <summary>One per comment form: a retried or double-clicked post stores one comment.</summary>
     public Guid IdempotencyKey { get; set; }
 
@@ -113,6 +128,73 @@ public sealed class Comment
         RenderVersion = renderVersion;
         EditedAt = now;
         return revision;
+    }
+
+    /// <summary>A moderator approves: held or unreviewed comments become visible and reviewed.</summary>
+    public void Approve()
+    {
+        if (Status is not (CommentStatus.Pending or CommentStatus.Published))
+        {
+            throw new InvalidOperationException($"A {Status} comment cannot be approved.");
+        }
+
+        Status = CommentStatus.Approved;
+    }
+
+    /// <summary>A moderator rejects, always with a ground; the author is told it and the note.</summary>
+    public void Reject(string reasonCode, string reason, string note)
+    {
+        if (Status is not (CommentStatus.Pending or CommentStatus.Published or CommentStatus.Approved))
+        {
+            throw new InvalidOperationException($"A {Status} comment cannot be rejected.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reasonCode))
+        {
+            throw new InvalidOperationException("A rejection needs a ground.");
+        }
+
+        Status = CommentStatus.Rejected;
+        IsFeatured = false;
+        ModerationCode = reasonCode;
+        ModerationReason = reason;
+        ModeratorNote = note;
+    }
+
+    /// <summary>Reverses a rejection: the comment is visible again, as reviewed.</summary>
+    public void Restore()
+    {
+        if (Status != CommentStatus.Rejected)
+        {
+            throw new InvalidOperationException($"A {Status} comment cannot be restored.");
+        }
+
+        Status = CommentStatus.Approved;
+        ModeratorNote = "";
+    }
+
+    public void Feature(bool featured)
+    {
+        if (featured && !Status.IsVisible())
+        {
+            throw new InvalidOperationException("Only a visible comment can be featured.");
+        }
+
+        IsFeatured = featured;
+    }
+
+    /// <summary>Hidden until a moderator reviews it (enough readers reported it).</summary>
+    public void HoldForReview(string code, string reason)
+    {
+        if (!Status.IsVisible())
+        {
+            throw new InvalidOperationException($"A {Status} comment is not visible, so it cannot be held.");
+        }
+
+        Status = CommentStatus.Pending;
+        IsFeatured = false;
+        ModerationCode = code;
+        ModerationReason = reason;
     }
 
     /// <summary>The author deletes their comment. Its replies stay; the thread shows "[deleted]" in its place.</summary>

@@ -7,10 +7,11 @@ public enum CommentDenial
     SubscribersOnly = 2,
     Suspended = 3,
     ThreadClosed = 4,
+    Banned = 5,
 }
 
 /// <summary>Who is trying to comment, as the rule needs to know them.</summary>
-public sealed record Commenter(bool SignedIn, bool IsStaff, bool IsSubscriber, DateTimeOffset? SuspendedUntil = null)
+public sealed record Commenter(bool SignedIn, bool IsStaff, bool IsSubscriber, DateTimeOffset? SuspendedUntil = null, bool Banned = false)
 {
     public static readonly Commenter Anonymous = new(false, false, false);
 }
@@ -32,6 +33,7 @@ public sealed record CommentPermission(CommentDenial Denial, DateTimeOffset? Unt
         CommentDenial.SubscribersOnly => "Subscribe to comment.",
         CommentDenial.ThreadClosed => "Comments are closed.",
         CommentDenial.Suspended => $"You are suspended until {Until:d MMMM yyyy, HH:mm} UTC.",
+        CommentDenial.Banned => "Your account is banned from commenting.",
         _ => "",
     };
 }
@@ -55,7 +57,12 @@ public static class CommentPolicy
             return new(CommentDenial.SignInRequired);
         }
 
-        if (who.SuspendedUntil is { } until && until > now)
+        if (who.Banned && !who.IsStaff)
+        {
+            return new(CommentDenial.Banned);
+        }
+
+        if (who.SuspendedUntil is { } until && until > now && !who.IsStaff)
         {
             return new(CommentDenial.Suspended, until);
         }
@@ -71,18 +78,4 @@ public static class CommentPolicy
     /// <summary>Recommending follows the same rule as commenting, except that a closed thread can still be read and recommended.</summary>
     public static bool MayRecommend(Commenter who, bool openToMembers, DateTimeOffset now) =>
         Evaluate(who, new ThreadSettings(CommentMode.Open, null), openToMembers, now).Allowed;
-}
-
-/// <summary>
-/// What status a new comment gets. Until the moderation pipeline replaces it, this one method decides:
-/// a pre-moderated article holds comments for review, everything else is published.
-/// </summary>
-public static class CommentRouting
-{
-    public sealed record Decision(CommentStatus Status, string? Reason);
-
-    public static Decision InitialStatus(ThreadSettings thread, bool authorIsStaff) =>
-        thread.Mode == CommentMode.PreModerated && !authorIsStaff
-            ? new(CommentStatus.Pending, "This discussion is pre-moderated: an editor reviews each comment before it appears.")
-            : new(CommentStatus.Published, null);
 }

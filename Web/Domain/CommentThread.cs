@@ -19,7 +19,10 @@ public sealed record CommentRow(
     bool AuthorIsStaff = false,
     bool AuthorIsSubscriber = false,
     bool IsOwn = false,
-    bool RecommendedByViewer = false);
+    bool RecommendedByViewer = false,
+    bool IsFeatured = false,
+    string? ModerationReason = null,
+    string? ModeratorNote = null);
 
 public sealed class CommentNode(CommentRow row, string? placeholder)
 {
@@ -61,12 +64,17 @@ public static class CommentThread
     };
 
     /// <summary>Orders top-level comments; replies always stay in time order under their parent.</summary>
-    public static IQueryable<Comment> OrderTopLevel(IQueryable<Comment> topLevel, CommentSort sort) => sort switch
+    /// <summary>Editor's picks come first in every order.</summary>
+    public static IQueryable<Comment> OrderTopLevel(IQueryable<Comment> topLevel, CommentSort sort)
     {
-        CommentSort.Newest => topLevel.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
-        CommentSort.Recommended => topLevel.OrderByDescending(c => c.RecommendCount).ThenBy(c => c.CreatedAt).ThenBy(c => c.Id),
-        _ => topLevel.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
-    };
+        var featuredFirst = topLevel.OrderByDescending(c => c.IsFeatured);
+        return sort switch
+        {
+            CommentSort.Newest => featuredFirst.ThenByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
+            CommentSort.Recommended => featuredFirst.ThenByDescending(c => c.RecommendCount).ThenBy(c => c.CreatedAt).ThenBy(c => c.Id),
+            _ => featuredFirst.ThenBy(c => c.CreatedAt).ThenBy(c => c.Id),
+        };
+    }
 
     public static int PageCount(int topLevelCount) => Math.Max(1, (topLevelCount + TopLevelPageSize - 1) / TopLevelPageSize);
 

@@ -7,6 +7,7 @@ using Blog.Web.Services;
 using Blog.Web.Services.Accounts;
 using Blog.Web.Services.Comments;
 using Blog.Web.Services.Demo;
+using Blog.Web.Services.Moderation;
 using Blog.Web.Services.Newsroom;
 using Blog.Web.Services.Search;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -22,6 +23,8 @@ public static class Policies
 {
     /// <summary>Editors and admins: the newsroom.</summary>
     public const string Editor = "Editor";
+
+    public const string Admin = "Admin";
 }
 
 public static class BlogServices
@@ -43,6 +46,7 @@ public static class BlogServices
         AddOptions<SecurityOptions>(services, SecurityOptions.Section);
         AddOptions<SubscriptionOptions>(services, SubscriptionOptions.Section);
         AddOptions<CommentOptions>(services, CommentOptions.Section);
+        AddOptions<ModerationOptions>(services, ModerationOptions.Section);
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         // Plain http is allowed for cookies only on a developer's machine, never in Production.
         var httpsCookies = security.HttpsCookies || builder.Environment.IsProduction();
@@ -75,15 +79,23 @@ public static class BlogServices
         services.AddScoped<ArticleEditor>();
         services.AddScoped<CaseEditor>();
         services.AddScoped<CommentService>();
+        services.AddScoped<CommentRouter>();
+        services.AddScoped<ModerationService>();
         services.AddScoped<DemoSeeder>();
 
         services.AddAuthorization(options =>
-            options.AddPolicy(Policies.Editor, policy => policy.RequireRole(Roles.Editor, Roles.Admin)));
+        {
+            options.AddPolicy(Policies.Editor, policy => policy.RequireRole(Roles.Editor, Roles.Admin));
+            options.AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
+        });
 
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Account/Manage");
             options.Conventions.AuthorizeFolder("/Editor", Policies.Editor);
+            options.Conventions.AuthorizeFolder("/Moderation", Policies.Editor);
+            options.Conventions.AddFolderApplicationModelConvention("/Moderation",
+                model => model.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None }));
             options.Conventions.AddPageRoute("/Editor/Articles/Edit", "/editor/articles/new");
             options.Conventions.AddPageRoute("/Editor/Cases/Edit", "/editor/cases/new");
             options.Conventions.AuthorizePage("/Account/Logout");

@@ -18,6 +18,11 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         builder.HasIndex(c => new { c.AuthorId, c.CreatedAt });
         builder.Property(c => c.Body).HasMaxLength(5000).IsRequired();
         builder.Property(c => c.Path).HasMaxLength(2000);
+        builder.Property(c => c.ModerationReason).HasMaxLength(500);
+        builder.Property(c => c.ModerationCode).HasMaxLength(60);
+        builder.Property(c => c.ModeratorNote).HasMaxLength(2000);
+        // The moderation queues: by status, newest or oldest first, keyset-paged on (CreatedAt, Id).
+        builder.HasIndex(c => new { c.Status, c.CreatedAt, c.Id });
         builder.HasOne(c => c.Article).WithMany(a => a.Comments).HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(c => c.Parent).WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.Author).WithMany().HasForeignKey(c => c.AuthorId).OnDelete(DeleteBehavior.Restrict);

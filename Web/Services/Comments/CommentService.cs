@@ -1,6 +1,7 @@
 using Blog.Web.Configuration;
 using Blog.Web.Data;
 using Blog.Web.Domain;
+using Blog.Web.Domain.Moderation;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,6 +12,8 @@ public enum CommentResult
 {
     Published,
     Held,
+    /// <summary>Stored, but rejected by a rule (banned words); its author is told why.</summary>
+    Rejected,
     Denied,
     Invalid,
     NotFound,
@@ -24,7 +27,7 @@ public enum CommentResult
 /// <summary>What happened to a comment action, in words the page can show as they are.</summary>
 public sealed record CommentOutcome(CommentResult Result, string Message, long CommentId = 0, string ArticleSlug = "")
 {
-    public bool Succeeded => Result is CommentResult.Published or CommentResult.Held or CommentResult.Edited
+    public bool Succeeded => Result is CommentResult.Published or CommentResult.Held or CommentResult.Rejected or CommentResult.Edited
         or CommentResult.Deleted or CommentResult.Recommended or CommentResult.Unrecommended;
 }
 
@@ -40,7 +43,8 @@ public sealed record DiscussionView(
     bool MayRecommend,
     ReaderStanding Viewer,
     TimeSpan EditWindow,
-    DateTimeOffset Now);
+    DateTimeOffset Now,
+    string? SubJudiceNotice = null);
 
 public sealed record PermalinkView(
     long CommentId,
@@ -64,6 +68,7 @@ public sealed class CommentService(
     BlogDbContext db,
     MarkdownRenderer renderer,
     ArticleQueries articles,
+    CommentRouter router,
     IOptions<CommentOptions> options,
     IOptions<SubscriptionOptions> subscriptions,
     TimeProvider clock,
@@ -84,8 +89,8 @@ public sealed class CommentService(
         };
     }
 
-    public CommentPermission PermissionFor(ReaderStanding viewer, CommentMode mode, DateTimeOffset? closesAt) =>
-        CommentPolicy.Evaluate(viewer.AsCommenter(), new ThreadSettings(mode, closesAt), options.Value.OpenToMembers, clock.GetUtcNow());
+    public CommentPermission PermissionFor(ReaderStanding viewer, CommentMode mode, DateTimeOffset? closesAt, DateTimeOffset? publishedAt) =>
+        CommentPolicy.Evaluate(viewer.AsCommenter(), router.ThreadFor(mode, closesAt, publishedAt), options.Value.OpenToMembers, clock.GetUtcNow());
 
     /// <summary>
     /// One page of threads in a constant number of queries however long the discussion: count the roots, page
@@ -105,9 +110,10 @@ public sealed class CommentService(
             .ToListAsync(cancellationToken);
 
         var rows = await Rows(db.Comments.Where(c => rootIds.Contains(c.RootId)), viewerId, now).ToListAsync(cancellationToken);
-        var permission = PermissionFor(viewer, article.CommentMode, article.CommentsCloseAt);
+        var permission = PermissionFor(viewer, article.CommentMode, article.CommentsCloseAt, article.PublishedAt);
+        var notice = article.Case is { } box && SubJudice.IsActive(box.Status) ? SubJudice.Notice(box.Status) : null;
         return new DiscussionView(article.Id, article.Slug, CommentThread.Build(rows, rootIds), article.CommentCount, page, pageCount, sort,
-            permission, CommentPolicy.MayRecommend(viewer.AsCommenter(), options.Value.OpenToMembers, now), viewer, EditWindow, now);
+            permission, CommentPolicy.MayRecommend(viewer.AsCommenter(), options.Value.OpenToMembers, now), viewer, EditWindow, now, notice);
     }
 
     public async Task<PermalinkView?> PermalinkAsync(long id, ReaderStanding viewer, CancellationToken cancellationToken)
@@ -116,7 +122,7 @@ public sealed class CommentService(
         var published = articles.Published();
         var target = await db.Comments.AsNoTracking()
             .Where(c => c.Id == id && published.Any(a => a.Id == c.ArticleId))
-            .Select(c => new { c.Id, c.RootId, c.Path, c.Article!.Slug, c.Article.Title, c.Article.CommentMode, c.Article.CommentsCloseAt, c.Article.Visibility })
+            .Select(c => new { c.Id, c.RootId, c.Path, c.Article!.Slug, c.Article.Title, c.Article.CommentMode, c.Article.CommentsCloseAt, c.Article.PublishedAt, c.Article.Visibility })
             .FirstOrDefaultAsync(cancellationToken);
         if (target is null)
         {
@@ -138,7 +144,7 @@ public sealed class CommentService(
         var history = viewer.IsStaff
             ? await db.CommentRevisions.AsNoTracking().Where(r => r.CommentId == id).OrderByDescending(r => r.ReplacedAt).ToListAsync(cancellationToken)
             : [];
-        return new PermalinkView(id, target.Slug, target.Title, chain, PermissionFor(viewer, target.CommentMode, target.CommentsCloseAt),
+        return new PermalinkView(id, target.Slug, target.Title, chain, PermissionFor(viewer, target.CommentMode, target.CommentsCloseAt, target.PublishedAt),
             CommentPolicy.MayRecommend(viewer.AsCommenter(), options.Value.OpenToMembers, now), viewer, EditWindow, now, history);
     }
 
@@ -166,7 +172,7 @@ public sealed class CommentService(
 
         var article = await published
             .Where(a => parent != null ? a.Id == parent.ArticleId : a.Slug == articleSlug)
-            .Select(a => new { a.Id, a.Slug, a.CommentMode, a.CommentsCloseAt, a.Visibility })
+            .Select(a => new { a.Id, a.Slug, a.CommentMode, a.CommentsCloseAt, a.PublishedAt, a.Visibility })
             .FirstOrDefaultAsync(cancellationToken);
         if (article is null)
         {
@@ -179,14 +185,20 @@ public sealed class CommentService(
             return existing;
         }
 
-        var permission = PermissionFor(viewer, article.CommentMode, article.CommentsCloseAt);
+        var permission = PermissionFor(viewer, article.CommentMode, article.CommentsCloseAt, article.PublishedAt);
         if (!permission.Allowed)
         {
             return new(CommentResult.Denied, permission.Message);
         }
 
         var now = clock.GetUtcNow();
-        var routing = CommentRouting.InitialStatus(new ThreadSettings(article.CommentMode, article.CommentsCloseAt), viewer.IsStaff);
+        var thread = router.ThreadFor(article.CommentMode, article.CommentsCloseAt, article.PublishedAt);
+        var routing = await router.RouteAsync(article.Id, thread, body.Trim(), viewer, isEdit: false, cancellationToken);
+        if (routing.Kind == RoutingKind.Refused)
+        {
+            return new(CommentResult.Denied, routing.Message);
+        }
+
         var comment = new Comment
         {
             ArticleId = article.Id,
@@ -198,6 +210,8 @@ public sealed class CommentService(
             Status = routing.Status,
             CreatedAt = now,
             IdempotencyKey = idempotencyKey,
+            ModerationCode = routing.ReasonCode,
+            ModerationReason = routing.Status == CommentStatus.Published ? "" : routing.Message,
         };
 
         try
@@ -207,6 +221,12 @@ public sealed class CommentService(
             db.Comments.Add(comment);
             await db.SaveChangesAsync(cancellationToken);
             comment.AssignPath(parent);
+            db.ModerationDecisions.Add(new ModerationDecision
+            {
+                Action = ModerationAction.Routed, CommentId = comment.Id, ArticleId = article.Id, SubjectUserId = viewer.UserId,
+                Rule = routing.Rule, ToStatus = routing.Status, ReasonCode = routing.ReasonCode,
+                Note = routing.Status == CommentStatus.Published ? "" : routing.Message, CreatedAt = now,
+            });
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -219,9 +239,12 @@ public sealed class CommentService(
         }
 
         logger.LogInformation("Comment {CommentId} posted on article {ArticleId} as {Status}", comment.Id, article.Id, comment.Status);
-        return routing.Status == CommentStatus.Pending
-            ? new(CommentResult.Held, $"Thanks: your comment is held for review. {routing.Reason}", comment.Id, article.Slug)
-            : new(CommentResult.Published, "Your comment is published.", comment.Id, article.Slug);
+        return routing.Status switch
+        {
+            CommentStatus.Pending => new(CommentResult.Held, $"Thanks. {routing.Message}", comment.Id, article.Slug),
+            CommentStatus.Rejected => new(CommentResult.Rejected, routing.Message, comment.Id, article.Slug),
+            _ => new(CommentResult.Published, "Your comment is published.", comment.Id, article.Slug),
+        };
     }
 
     public async Task<EditableComment?> EditableAsync(long id, ReaderStanding viewer, CancellationToken cancellationToken)
@@ -256,9 +279,39 @@ public sealed class CommentService(
                 comment.Id, comment.Article!.Slug);
         }
 
+        // An edit is screened like a new comment (a suppressed name can arrive in an edit too); it can only
+        // ever be held or rejected by that, never published past a hold.
+        var thread = router.ThreadFor(comment.Article!.CommentMode, comment.Article.CommentsCloseAt, comment.Article.PublishedAt);
+        var routing = await router.RouteAsync(comment.ArticleId, thread, body.Trim(), viewer, isEdit: true, cancellationToken);
+        if (routing.Kind == RoutingKind.Refused)
+        {
+            return new(CommentResult.Denied, routing.Message, comment.Id, comment.Article.Slug);
+        }
+
         db.CommentRevisions.Add(comment.Revise(body.Trim(), renderer.RenderComment(body.Trim()), MarkdownRenderer.PipelineVersion, now));
+        var message = "Your comment is updated.";
+        if (routing.Status != CommentStatus.Published && comment.Status != routing.Status)
+        {
+            var from = comment.Status;
+            if (routing.Status == CommentStatus.Rejected)
+            {
+                comment.Reject(routing.ReasonCode, routing.Message, "");
+            }
+            else if (comment.Status.IsVisible())
+            {
+                comment.HoldForReview(routing.ReasonCode, routing.Message);
+            }
+
+            db.ModerationDecisions.Add(new ModerationDecision
+            {
+                Action = ModerationAction.Routed, CommentId = comment.Id, ArticleId = comment.ArticleId, SubjectUserId = comment.AuthorId,
+                Rule = routing.Rule, FromStatus = from, ToStatus = comment.Status, ReasonCode = routing.ReasonCode, Note = routing.Message, CreatedAt = now,
+            });
+            message = $"Your comment is updated. {routing.Message}";
+        }
+
         await db.SaveChangesAsync(cancellationToken);
-        return new(CommentResult.Edited, "Your comment is updated.", comment.Id, comment.Article!.Slug);
+        return new(CommentResult.Edited, message, comment.Id, comment.Article.Slug);
     }
 
     public async Task<(long Id, string BodyHtml)?> OwnCommentAsync(long id, ReaderStanding viewer, CancellationToken cancellationToken)
@@ -346,7 +399,7 @@ public sealed class CommentService(
     private IQueryable<Comment> ShownRoots(int articleId, string? viewerId) =>
         db.Comments.AsNoTracking().Where(c => c.ArticleId == articleId && c.ParentId == null
             && (c.Status == CommentStatus.Published || c.Status == CommentStatus.Approved
-                || (c.Status == CommentStatus.Pending && c.AuthorId == viewerId)
+                || ((c.Status == CommentStatus.Pending || c.Status == CommentStatus.Rejected) && c.AuthorId == viewerId)
                 || db.Comments.Any(d => d.RootId == c.Id && d.Id != c.Id
                     && (d.Status == CommentStatus.Published || d.Status == CommentStatus.Approved
                         || (d.Status == CommentStatus.Pending && d.AuthorId == viewerId)))));
@@ -364,7 +417,7 @@ public sealed class CommentService(
         return existing.AuthorId != userId
             ? new(CommentResult.Invalid, "This form has expired. Please reload the page and post again.")
             : existing.Status == CommentStatus.Pending
-                ? new(CommentResult.Held, "Thanks: your comment is held for review.", existing.Id, existing.Slug)
+                ? new(CommentResult.Held, "Thanks. Held for review: an editor will read it before it appears.", existing.Id, existing.Slug)
                 : new(CommentResult.Published, "Your comment is published.", existing.Id, existing.Slug);
     }
 
@@ -378,8 +431,10 @@ public sealed class CommentService(
             .Select(c => new
             {
                 Comment = c,
+                // An author sees their own held and rejected comments, marked; nobody else does.
                 Shown = c.Status == CommentStatus.Published || c.Status == CommentStatus.Approved
-                    || (c.Status == CommentStatus.Pending && c.AuthorId == viewerId),
+                    || ((c.Status == CommentStatus.Pending || c.Status == CommentStatus.Rejected) && c.AuthorId == viewerId),
+                Own = viewerId != null && c.AuthorId == viewerId,
             })
             .Select(x => new CommentRow(
                 x.Comment.Id,
@@ -395,7 +450,10 @@ public sealed class CommentService(
                 x.Comment.RecommendCount,
                 db.UserRoles.Any(ur => ur.UserId == x.Comment.AuthorId && staffRoles.Contains(ur.RoleId)),
                 db.Subscriptions.Any(s => s.UserId == x.Comment.AuthorId && s.Status != SubscriptionStatus.Ended && s.CurrentPeriodEnd > activeFrom),
-                viewerId != null && x.Comment.AuthorId == viewerId,
-                viewerId != null && db.CommentRecommendations.Any(r => r.CommentId == x.Comment.Id && r.UserId == viewerId)));
+                x.Own,
+                viewerId != null && db.CommentRecommendations.Any(r => r.CommentId == x.Comment.Id && r.UserId == viewerId),
+                x.Shown && x.Comment.IsFeatured,
+                x.Own ? x.Comment.ModerationReason : null,
+                x.Own ? x.Comment.ModeratorNote : null));
     }
 }

@@ -1,0 +1,209 @@
+namespace Blog.Web.Domain.Moderation;
+
+public enum ModerationAction
+{
+    /// <summary>The pipeline's decision about a new or edited comment.</summary>
+    Routed = 0,
+    Approved = 1,
+    Rejected = 2,
+    Restored = 3,
+    Featured = 4,
+    Unfeatured = 5,
+    /// <summary>Hidden until reviewed because enough readers reported it.</summary>
+    HeldOnReports = 6,
+    Sanctioned = 7,
+    SanctionLifted = 8,
+    CommentsClosed = 9,
+    CommentsReopened = 10,
+    PreModerationOn = 11,
+    PreModerationOff = 12,
+    /// <summary>A moderator first opened a reported comment: when the host knew of it.</summary>
+    ReportSeen = 13,
+}
+
+/// <summary>
+/// One entry of the append-only audit trail: every status change, human or automatic. Never updated, never
+/// deleted (the DbContext refuses, and database triggers refuse).
+/// </summary>
+public sealed class ModerationDecision
+{
+    public long Id { get; set; }
+
+    public ModerationAction Action { get; set; }
+
+    public long? CommentId { get; set; }
+
+    public int? ArticleId { get; set; }
+
+    /// <summary>The account the decision is about (a comment's author, a sanctioned user).</summary>
+    public string? SubjectUserId { get; set; }
+
+    /// <summary>The moderator; null when a rule decided.</summary>
+    public string? ActorId { get; set; }
+
+    /// <summary>The rule that decided, for automatic decisions (e.g. "banned-words").</summary>
+    public string? Rule { get; set; }
+
+    public CommentStatus? FromStatus { get; set; }
+
+    public CommentStatus? ToStatus { get; set; }
+
+    /// <summary>A code from <see cref="ModerationReasons"/> or a rule's reason code.</summary>
+    public string ReasonCode { get; set; } = "";
+
+    /// <summary>What the author is told.</summary>
+    public string Note { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>The grounds a moderator can reject on; a rejection always has one.</summary>
+public static class ModerationReasons
+{
+    public static readonly IReadOnlyDictionary<string, string> Rejection = new Dictionary<string, string>
+    {
+        ["abuse"] = "Abusive or harassing",
+        ["defamation"] = "Possibly defamatory",
+        ["suppression"] = "Breaches a suppression order",
+        ["sub-judice"] = "Risks prejudicing a trial (sub judice)",
+        ["spam"] = "Spam or advertising",
+        ["off-topic"] = "Off topic",
+        ["personal-data"] = "Shares someone's personal information",
+        ["other"] = "Against the discussion rules",
+    };
+
+    public static string Describe(string code) => Rejection.TryGetValue(code, out var text) ? text : code;
+}
+
+public enum ReportReason
+{
+    Spam = 0,
+    Abuse = 1,
+    Defamation = 2,
+    SuppressionOrSubJudice = 3,
+    OffTopic = 4,
+    Other = 5,
+}
+
+/// <summary>A reader's flag on a comment. One open report per reader per comment.</summary>
+public sealed class CommentReport
+{
+    public long Id { get; set; }
+
+    public long CommentId { get; set; }
+
+    public Comment? Comment { get; set; }
+
+    public string ReporterId { get; set; } = "";
+
+    public BlogUser? Reporter { get; set; }
+
+    public ReportReason Reason { get; set; }
+
+    public string Details { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When a moderator decided the comment (approved, rejected), closing the report.</summary>
+    public DateTimeOffset? ResolvedAt { get; set; }
+}
+
+public static class ReportReasonText
+{
+    public static string Describe(this ReportReason reason) => reason switch
+    {
+        ReportReason.Spam => "Spam",
+        ReportReason.Abuse => "Abuse or harassment",
+        ReportReason.Defamation => "Defamation",
+        ReportReason.SuppressionOrSubJudice => "Breaches a suppression order or sub judice",
+        ReportReason.OffTopic => "Off topic",
+        _ => "Other",
+    };
+}
+
+public enum SanctionKind
+{
+    Warning = 0,
+    AlwaysPreModerate = 1,
+    Suspension = 2,
+    Ban = 3,
+}
+
+public sealed class UserSanction
+{
+    public long Id { get; set; }
+
+    public string UserId { get; set; } = "";
+
+    public SanctionKind Kind { get; set; }
+
+    public string Reason { get; set; } = "";
+
+    public string ActorId { get; set; } = "";
+
+    public DateTimeOffset StartsAt { get; set; }
+
+    /// <summary>Null: until lifted.</summary>
+    public DateTimeOffset? EndsAt { get; set; }
+
+    public DateTimeOffset? LiftedAt { get; set; }
+
+    public bool IsActive(DateTimeOffset now) => LiftedAt is null && StartsAt <= now && (EndsAt is null || EndsAt > now);
+}
+
+public enum WordListKind
+{
+    /// <summary>A comment containing one is rejected automatically, and the author told why.</summary>
+    Banned = 0,
+    /// <summary>A comment containing one is held for review.</summary>
+    Suspect = 1,
+}
+
+public sealed class ModerationWord
+{
+    public int Id { get; set; }
+
+    public WordListKind Kind { get; set; }
+
+    public string Word { get; set; } = "";
+}
+
+public enum SuppressionOrderType
+{
+    Interim = 0,
+    Permanent = 1,
+    Statutory = 2,
+}
+
+/// <summary>A court's order forbidding publication of names or identifying details (Criminal Procedure Act 2011 ss 200-211).</summary>
+public sealed class SuppressionOrder
+{
+    public int Id { get; set; }
+
+    public int CaseId { get; set; }
+
+    public Case? Case { get; set; }
+
+    public SuppressionOrderType OrderType { get; set; }
+
+    /// <summary>Who is protected, by role, never by name (e.g. "complainant", "defendant").</summary>
+    public string ProtectedRole { get; set; } = "";
+
+    /// <summary>Names, aliases, addresses, occupations: one per line.</summary>
+    public string Terms { get; set; } = "";
+
+    public DateTimeOffset MadeAt { get; set; }
+
+    public DateTimeOffset? NextAppearance { get; set; }
+
+    /// <summary>Null: permanent. Orders are never lifted automatically otherwise.</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
+
+    public string EnteredById { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public bool IsActive(DateTimeOffset now) => MadeAt <= now && (ExpiresAt is null || ExpiresAt > now);
+
+    public IEnumerable<string> TermList => Terms.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

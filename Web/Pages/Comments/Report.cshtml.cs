@@ -1,0 +1,69 @@
+using Blog.Web.Domain;
+using Blog.Web.Domain.Moderation;
+using Blog.Web.Infrastructure;
+using Blog.Web.Services;
+using Blog.Web.Services.Comments;
+using Blog.Web.Services.Moderation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Blog.Web.Pages.Comments;
+
+/// <summary>Any signed-in reader flags a comment, once, with a reason.</summary>
+[Authorize]
+[EnableRateLimiting(BlogServices.CommentPostsPolicy)]
+public sealed class ReportModel(CommentService comments, ModerationService moderation, ReaderAccess access) : PageModel
+{
+    [BindProperty]
+    public ReportReason Reason { get; set; } = ReportReason.Abuse;
+
+    [BindProperty]
+    public string Details { get; set; } = "";
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public long Id { get; private set; }
+
+    public string BodyHtml { get; private set; } = "";
+
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var viewer = await access.StandingAsync(User, cancellationToken);
+        var result = await moderation.ReportAsync(id, viewer.UserId!, Reason, Details, cancellationToken);
+        if (!result.Succeeded)
+        {
+            Error = result.Message;
+            return Page();
+        }
+
+        StatusMessage = result.Message;
+        return LocalRedirect(await comments.LocationAsync(id, viewer, cancellationToken));
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken)
+    {
+        var viewer = await access.StandingAsync(User, cancellationToken);
+        var view = await comments.PermalinkAsync(id, viewer, cancellationToken);
+        var node = view?.Chain.SelectMany(n => n.Descendants().Prepend(n)).FirstOrDefault(n => n.Row.Id == id);
+        if (node is not { Row.BodyHtml: { } html } || !node.Row.Status.IsVisible())
+        {
+            return false;
+        }
+
+        (Id, BodyHtml) = (id, html);
+        return true;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using Blog.Web.Services.Moderation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Blog.Web.Pages.Moderation;
+
+/// <summary>/moderation: the queues, their filters and keyset pages, and every action on a comment.</summary>
+public sealed class IndexModel(ModerationService moderation) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "queue")]
+    public string? QueueName { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "article")]
+    public int? ArticleId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Reason { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Order { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? After { get; set; }
+
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public QueuePage Queued { get; private set; } = null!;
+
+    public IReadOnlyList<DueOrder> DueOrders { get; private set; } = [];
+
+    public Queue Queue => Enum.TryParse<Queue>(QueueName, ignoreCase: true, out var q) ? q : Queue.Pending;
+
+    /// <summary>Where actions post, carrying the current view so the moderator comes back to it.</summary>
+    public string ActionBase => $"/moderation?{ViewQuery(After)}";
+
+    public string NextUrl => $"/moderation?{ViewQuery(Queued.NextCursor)}";
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Queued = await moderation.QueueAsync(new QueueFilter(Queue, ArticleId, string.IsNullOrEmpty(Reason) ? null : Reason, Order == "oldest", After), cancellationToken);
+        DueOrders = await moderation.DueOrdersAsync(cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostApproveAsync(long id, CancellationToken cancellationToken) =>
+        DoneAsync(moderation.ApproveAsync(id, ModeratorId, cancellationToken));
+
+    public Task<IActionResult> OnPostRejectAsync(long id, CancellationToken cancellationToken) =>
+        DoneAsync(moderation.RejectAsync(id, Request.Form[$"reason-{id}"].ToString(), Request.Form[$"note-{id}"].ToString(), ModeratorId, cancellationToken));
+
+    public Task<IActionResult> OnPostFeatureAsync(long id, bool featured, CancellationToken cancellationToken) =>
+        DoneAsync(moderation.FeatureAsync(id, featured, ModeratorId, cancellationToken));
+
+    public Task<IActionResult> OnPostRestoreAsync(long id, CancellationToken cancellationToken) =>
+        DoneAsync(moderation.RestoreAsync(id, ModeratorId, cancellationToken));
+
+    public Task<IActionResult> OnPostBulkAsync(string bulkAction, long[] ids, string? bulkReason, string? bulkNote, CancellationToken cancellationToken) =>
+        DoneAsync(moderation.BulkAsync(ids, bulkAction, bulkReason ?? "", bulkNote ?? "", ModeratorId, cancellationToken));
+
+    private string ModeratorId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    private async Task<IActionResult> DoneAsync(Task<ModerationResult> action)
+    {
+        var result = await action;
+        StatusMessage = result.Message;
+        return LocalRedirect($"/moderation?{ViewQuery(After)}");
+    }
+
+    private string ViewQuery(string? after)
+    {
+        var parts = new List<string> { $"queue={Queue.ToString().ToLowerInvariant()}" };
+        if (ArticleId is { } article)
+        {
+            parts.Add($"article={article}");
+        }
+
+        if (!string.IsNullOrEmpty(Reason))
+        {
+            parts.Add($"reason={Uri.EscapeDataString(Reason)}");
+        }
+
+        if (Order == "oldest")
+        {
+            parts.Add("order=oldest");
+        }
+
+        if (!string.IsNullOrEmpty(after))
+        {
+            parts.Add($"after={Uri.EscapeDataString(after)}");
+        }
+
+        return string.Join('&', parts);
+    }
+}

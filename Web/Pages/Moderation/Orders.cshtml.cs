@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Blog.Web.Domain.Moderation;
+using Blog.Web.Services.Moderation;
+using Blog.Web.Services.Newsroom;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Blog.Web.Pages.Moderation;
+
+public sealed class OrdersModel(ModerationService moderation, CaseEditor cases, TimeProvider clock) : PageModel
+{
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public IReadOnlyList<SuppressionOrder> Orders { get; private set; } = [];
+
+    public IReadOnlyList<CaseOption> Cases { get; private set; } = [];
+
+    public IReadOnlyDictionary<Queue, int> Counts { get; private set; } = new Dictionary<Queue, int>();
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Orders = await moderation.OrdersAsync(cancellationToken);
+        Cases = await cases.OptionsAsync(cancellationToken);
+        Counts = await moderation.CountsAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(int caseId, SuppressionOrderType type, string? role, string? terms, DateTime? madeAt,
+        DateTime? nextAppearance, DateTime? expiresAt, CancellationToken cancellationToken)
+    {
+        var result = await moderation.AddOrderAsync(caseId, type, role ?? "", terms ?? "", Utc(madeAt) ?? clock.GetUtcNow(),
+            Utc(nextAppearance), Utc(expiresAt), User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+        StatusMessage = result.Message;
+        return LocalRedirect("/moderation/orders");
+    }
+
+    private static DateTimeOffset? Utc(DateTime? value) => value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
+}

@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using Blog.Web.Domain.Moderation;
+using Blog.Web.Services.Moderation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Blog.Web.Pages.Moderation;
+
+/// <summary>A commenter's history and standing, and the sanctions a moderator can apply or lift.</summary>
+public sealed class UserModel(ModerationService moderation, TimeProvider clock) : PageModel
+{
+    [TempData]
+    public string? StatusMessage { get; set; }
+
+    public UserHistory History { get; private set; } = null!;
+
+    public IReadOnlyDictionary<Queue, int> Counts { get; private set; } = new Dictionary<Queue, int>();
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        var history = await moderation.UserHistoryAsync(id, cancellationToken);
+        if (history is null)
+        {
+            return NotFound();
+        }
+
+        History = history;
+        Counts = await moderation.CountsAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSanctionAsync(string id, SanctionKind kind, string? duration, DateTime? until, string? reason, CancellationToken cancellationToken)
+    {
+        TimeSpan? length = duration switch
+        {
+            "1h" => TimeSpan.FromHours(1),
+            "24h" => TimeSpan.FromHours(24),
+            "7d" => TimeSpan.FromDays(7),
+            _ => null,
+        };
+        DateTimeOffset? end = duration == "custom" && until is { } u ? new DateTimeOffset(DateTime.SpecifyKind(u, DateTimeKind.Utc)) : null;
+        if (kind is SanctionKind.Warning)
+        {
+            (length, end) = (null, null);
+        }
+
+        var result = await moderation.SanctionAsync(id, kind, length, end, reason ?? "", User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+        StatusMessage = result.Message;
+        return LocalRedirect($"/moderation/users/{Uri.EscapeDataString(id)}");
+    }
+
+    public async Task<IActionResult> OnPostLiftAsync(string id, long sanctionId, CancellationToken cancellationToken)
+    {
+        StatusMessage = (await moderation.LiftAsync(sanctionId, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken)).Message;
+        return LocalRedirect($"/moderation/users/{Uri.EscapeDataString(id)}");
+    }
+}

@@ -1,0 +1,564 @@
+using System.Globalization;
+using Blog.Web.Configuration;
+using Blog.Web.Data;
+using Blog.Web.Domain;
+using Blog.Web.Domain.Moderation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Blog.Web.Services.Moderation;
+
+public enum Queue
+{
+    Pending,
+    Reported,
+    Unmoderated,
+    Approved,
+    Rejected,
+}
+
+public sealed record QueueFilter(Queue Queue, int? ArticleId = null, string? Reason = null, bool OldestFirst = false, string? After = null);
+
+public sealed record ReportLine(ReportReason Reason, string Details, string ReporterName, DateTimeOffset CreatedAt);
+
+public sealed record QueueItem(
+    long Id,
+    CommentStatus Status,
+    string BodyHtml,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? EditedAt,
+    bool IsFeatured,
+    string AuthorId,
+    string AuthorName,
+    int ArticleId,
+    string ArticleTitle,
+    string ArticleSlug,
+    string? ParentExcerpt,
+    string? ParentAuthor,
+    string ModerationCode,
+    string ModerationReason,
+    DateTimeOffset? ReportSeenAt,
+    IReadOnlyList<ReportLine> Reports,
+    int AuthorVisibleCount,
+    int AuthorRejectedCount,
+    bool AuthorSanctioned);
+
+public sealed record QueuePage(QueueFilter Filter, IReadOnlyList<QueueItem> Items, string? NextCursor, IReadOnlyDictionary<Queue, int> Counts,
+    IReadOnlyList<(int Id, string Title)> Articles, IReadOnlyList<string> Reasons);
+
+public sealed record ModerationResult(bool Succeeded, string Message)
+{
+    public static ModerationResult Ok(string message) => new(true, message);
+
+    public static ModerationResult Refused(string message) => new(false, message);
+}
+
+public sealed record DueOrder(int Id, string CaseName, string CaseSlug, string ProtectedRole, DateTimeOffset NextAppearance);
+
+public sealed record DecisionLine(long Id, ModerationAction Action, long? CommentId, string? SubjectUserId, string? SubjectName, string? ActorName,
+    string? Rule, CommentStatus? FromStatus, CommentStatus? ToStatus, string ReasonCode, string Note, DateTimeOffset CreatedAt);
+
+public sealed record DecisionFilter(ModerationAction? Action = null, long? CommentId = null, string? UserId = null, bool AutomaticOnly = false, long? Before = null);
+
+public sealed record UserHistory(
+    string UserId,
+    string DisplayName,
+    string? Email,
+    DateTimeOffset JoinedAt,
+    IReadOnlyList<(long Id, CommentStatus Status, string Excerpt, string ArticleTitle, DateTimeOffset CreatedAt)> Comments,
+    IReadOnlyList<(long CommentId, ReportReason Reason, string Details, DateTimeOffset CreatedAt, bool Open)> ReportsBy,
+    IReadOnlyList<(long CommentId, ReportReason Reason, string ReporterName, DateTimeOffset CreatedAt, bool Open)> ReportsAbout,
+    IReadOnlyList<UserSanction> Sanctions,
+    IReadOnlyList<DecisionLine> Decisions);
+
+/// <summary>
+/// Editors' work on comments and commenters: the queues, the decisions, reports, sanctions, word lists and
+/// suppression orders. Every status change goes through a Comment method and appends a ModerationDecision.
+/// </summary>
+public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptions> options, TimeProvider clock, ILogger<ModerationService> logger)
+{
+    public const int PageSize = 25;
+
+    // ---------- queues ----------
+
+    public IQueryable<Comment> InQueue(Queue queue) => queue switch
+    {
+        Queue.Pending => db.Comments.Where(c => c.Status == CommentStatus.Pending),
+        Queue.Reported => db.Comments.Where(c => (c.Status == CommentStatus.Published || c.Status == CommentStatus.Approved)
+            && db.CommentReports.Any(r => r.CommentId == c.Id && r.ResolvedAt == null)),
+        Queue.Unmoderated => db.Comments.Where(c => c.Status == CommentStatus.Published),
+        Queue.Approved => db.Comments.Where(c => c.Status == CommentStatus.Approved),
+        _ => db.Comments.Where(c => c.Status == CommentStatus.Rejected),
+    };
+
+    public async Task<IReadOnlyDictionary<Queue, int>> CountsAsync(CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<Queue, int>();
+        foreach (var queue in Enum.GetValues<Queue>())
+        {
+            counts[queue] = await InQueue(queue).CountAsync(cancellationToken);
+        }
+
+        return counts;
+    }
+
+    /// <summary>
+    /// A page of a queue with keyset paging on (CreatedAt, Id): the cursor is the last item seen, so the cost does
+    /// not grow with how deep the moderator has paged or how many comments exist.
+    /// </summary>
+    public async Task<QueuePage> QueueAsync(QueueFilter filter, CancellationToken cancellationToken)
+    {
+        var query = InQueue(filter.Queue).AsNoTracking();
+        if (filter.ArticleId is { } articleId)
+        {
+            query = query.Where(c => c.ArticleId == articleId);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Reason))
+        {
+            query = query.Where(c => c.ModerationCode == filter.Reason);
+        }
+
+        if (ParseCursor(filter.After) is var (ticks, id) && ticks > 0)
+        {
+            var at = new DateTimeOffset(ticks, TimeSpan.Zero);
+            query = filter.OldestFirst
+                ? query.Where(c => c.CreatedAt > at || (c.CreatedAt == at && c.Id > id))
+                : query.Where(c => c.CreatedAt < at || (c.CreatedAt == at && c.Id < id));
+        }
+
+        query = filter.OldestFirst
+            ? query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            : query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
+        var now = clock.GetUtcNow();
+        var items = await Project(query.Take(PageSize + 1), now).ToListAsync(cancellationToken);
+        var next = items.Count > PageSize ? Cursor(items[PageSize - 1]) : null;
+        var articles = await db.Articles.AsNoTracking().Where(a => db.Comments.Any(c => c.ArticleId == a.Id))
+            .OrderByDescending(a => a.PublishedAt).Take(100).Select(a => new { a.Id, a.Title }).ToListAsync(cancellationToken);
+        var reasons = await InQueue(filter.Queue).Where(c => c.ModerationCode != "" && c.ModerationCode != "published")
+            .Select(c => c.ModerationCode).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
+        return new QueuePage(filter, items.Take(PageSize).ToList(), next, await CountsAsync(cancellationToken),
+            articles.Select(a => (a.Id, a.Title)).ToList(), reasons);
+    }
+
+    public async Task<QueueItem?> ItemAsync(long id, CancellationToken cancellationToken) =>
+        await Project(db.Comments.AsNoTracking().Where(c => c.Id == id), clock.GetUtcNow()).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// A moderator opens a comment. If it has open reports, the first opening is recorded: from then on the site
+    /// knows of it (Murray v Wishart [2014] NZCA 461).
+    /// </summary>
+    public async Task RecordOpenedAsync(long id, string moderatorId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var opened = await db.Comments
+            .Where(c => c.Id == id && c.ReportSeenAt == null && db.CommentReports.Any(r => r.CommentId == c.Id && r.ResolvedAt == null))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ReportSeenAt, now), cancellationToken);
+        if (opened > 0)
+        {
+            var comment = await db.Comments.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.ArticleId, c.AuthorId, c.Status }).FirstAsync(cancellationToken);
+            db.ModerationDecisions.Add(new ModerationDecision
+            {
+                Action = ModerationAction.ReportSeen, CommentId = id, ArticleId = comment.ArticleId, SubjectUserId = comment.AuthorId,
+                ActorId = moderatorId, FromStatus = comment.Status, ToStatus = comment.Status, ReasonCode = "report-opened", CreatedAt = now,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    public async Task<IReadOnlyList<DecisionLine>> DecisionsForCommentAsync(long id, CancellationToken cancellationToken) =>
+        await Decisions(db.ModerationDecisions.Where(d => d.CommentId == id).OrderBy(d => d.Id)).ToListAsync(cancellationToken);
+
+    // ---------- actions ----------
+
+    public Task<ModerationResult> ApproveAsync(long id, string moderatorId, CancellationToken cancellationToken) =>
+        ChangeAsync(id, moderatorId, ModerationAction.Approved, "approved", "", c => c.Approve(), "Approved.", cancellationToken);
+
+    public Task<ModerationResult> RejectAsync(long id, string reasonCode, string note, string moderatorId, CancellationToken cancellationToken)
+    {
+        if (!ModerationReasons.Rejection.ContainsKey(reasonCode))
+        {
+            return Task.FromResult(ModerationResult.Refused("Choose the ground for the rejection: a comment is never rejected without one."));
+        }
+
+        note = note.Trim();
+        return ChangeAsync(id, moderatorId, ModerationAction.Rejected, reasonCode, note,
+            c => c.Reject(reasonCode, $"Removed by moderators: {ModerationReasons.Describe(reasonCode)}.", note), "Rejected.", cancellationToken);
+    }
+
+    public Task<ModerationResult> RestoreAsync(long id, string moderatorId, CancellationToken cancellationToken) =>
+        ChangeAsync(id, moderatorId, ModerationAction.Restored, "restored", "", c => c.Restore(), "Restored: the comment is visible again.", cancellationToken);
+
+    public async Task<ModerationResult> FeatureAsync(long id, bool featured, string moderatorId, CancellationToken cancellationToken)
+    {
+        // A comment under a legal complaint cannot be endorsed by staff (Fairfax Media v Voller [2021] HCA 27).
+        if (featured && await db.CommentReports.AnyAsync(r => r.CommentId == id && r.ResolvedAt == null && r.Reason == ReportReason.Defamation, cancellationToken))
+        {
+            return ModerationResult.Refused("This comment has an open defamation report: it cannot be featured until that is resolved.");
+        }
+
+        return await ChangeAsync(id, moderatorId, featured ? ModerationAction.Featured : ModerationAction.Unfeatured, featured ? "featured" : "unfeatured", "",
+            c => c.Feature(featured), featured ? "Featured as an editor's pick." : "No longer featured.", cancellationToken);
+    }
+
+    public async Task<ModerationResult> BulkAsync(IReadOnlyList<long> ids, string action, string reasonCode, string note, string moderatorId, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return ModerationResult.Refused("Select at least one comment first.");
+        }
+
+        var done = 0;
+        var refused = new List<string>();
+        foreach (var id in ids.Distinct())
+        {
+            var result = action == "reject"
+                ? await RejectAsync(id, reasonCode, note, moderatorId, cancellationToken)
+                : await ApproveAsync(id, moderatorId, cancellationToken);
+            if (result.Succeeded)
+            {
+                done++;
+            }
+            else
+            {
+                refused.Add($"#{id}: {result.Message}");
+            }
+        }
+
+        var verb = action == "reject" ? "Rejected" : "Approved";
+        return new ModerationResult(done > 0, refused.Count == 0 ? $"{verb} {done} comments." : $"{verb} {done} comments. Not changed: {string.Join(" ", refused.Distinct())}");
+    }
+
+    private async Task<ModerationResult> ChangeAsync(long id, string moderatorId, ModerationAction action, string reasonCode, string note,
+        Action<Comment> change, string message, CancellationToken cancellationToken)
+    {
+        var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (comment is null)
+        {
+            return ModerationResult.Refused("That comment no longer exists.");
+        }
+
+        var from = comment.Status;
+        try
+        {
+            change(comment);
+        }
+        catch (InvalidOperationException ex)
+        {
+            return ModerationResult.Refused(ex.Message);
+        }
+
+        var now = clock.GetUtcNow();
+        if (action is ModerationAction.Approved or ModerationAction.Rejected or ModerationAction.Restored)
+        {
+            await db.CommentReports.Where(r => r.CommentId == id && r.ResolvedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.ResolvedAt, now), cancellationToken);
+        }
+
+        db.ModerationDecisions.Add(new ModerationDecision
+        {
+            Action = action, CommentId = id, ArticleId = comment.ArticleId, SubjectUserId = comment.AuthorId, ActorId = moderatorId,
+            FromStatus = from, ToStatus = comment.Status, ReasonCode = reasonCode, Note = note, CreatedAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Comment {CommentId}: {Action} by {ActorId}", id, action, moderatorId);
+        return ModerationResult.Ok(message);
+    }
+
+    // ---------- reports ----------
+
+    public async Task<ModerationResult> ReportAsync(long commentId, string reporterId, ReportReason reason, string details, CancellationToken cancellationToken)
+    {
+        var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == commentId, cancellationToken);
+        if (comment is null || !comment.Status.IsVisible())
+        {
+            return ModerationResult.Refused("That comment is no longer there to report.");
+        }
+
+        if (comment.AuthorId == reporterId)
+        {
+            return ModerationResult.Refused("You cannot report your own comment. You can edit or delete it instead.");
+        }
+
+        if (reason == ReportReason.Other && string.IsNullOrWhiteSpace(details))
+        {
+            return ModerationResult.Refused("Tell us what is wrong with the comment.");
+        }
+
+        if (await db.CommentReports.AnyAsync(r => r.CommentId == commentId && r.ReporterId == reporterId && r.ResolvedAt == null, cancellationToken))
+        {
+            return ModerationResult.Refused("You have already reported this comment. A moderator will look at it.");
+        }
+
+        var now = clock.GetUtcNow();
+        db.CommentReports.Add(new CommentReport { CommentId = commentId, ReporterId = reporterId, Reason = reason, Details = details.Trim(), CreatedAt = now });
+        await db.SaveChangesAsync(cancellationToken);
+
+        var reporters = await db.CommentReports.Where(r => r.CommentId == commentId && r.ResolvedAt == null).Select(r => r.ReporterId).Distinct().CountAsync(cancellationToken);
+        if (reporters >= options.Value.ReportThreshold && comment.Status.IsVisible())
+        {
+            var from = comment.Status;
+            comment.HoldForReview("reported", $"Held for review: reported by {reporters} readers.");
+            db.ModerationDecisions.Add(new ModerationDecision
+            {
+                Action = ModerationAction.HeldOnReports, CommentId = commentId, ArticleId = comment.ArticleId, SubjectUserId = comment.AuthorId,
+                Rule = "report-threshold", FromStatus = from, ToStatus = comment.Status, ReasonCode = "reported",
+                Note = $"Reported by {reporters} readers; hidden until a moderator reviews it.", CreatedAt = now,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return ModerationResult.Ok("Thank you: a moderator will look at the comment.");
+    }
+
+    // ---------- sanctions ----------
+
+    public async Task<ModerationResult> SanctionAsync(string userId, SanctionKind kind, TimeSpan? duration, DateTimeOffset? until, string reason, string moderatorId, CancellationToken cancellationToken)
+    {
+        if (!await db.Users.AnyAsync(u => u.Id == userId, cancellationToken))
+        {
+            return ModerationResult.Refused("That account does not exist.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return ModerationResult.Refused("Give the reason: the member is told it.");
+        }
+
+        var now = clock.GetUtcNow();
+        var ends = until ?? (duration is { } d ? now + d : null);
+        if (kind == SanctionKind.Suspension && (ends is null || ends <= now))
+        {
+            return ModerationResult.Refused("A suspension needs an end in the future.");
+        }
+
+        var sanction = new UserSanction { UserId = userId, Kind = kind, Reason = reason.Trim(), ActorId = moderatorId, StartsAt = now, EndsAt = kind == SanctionKind.Ban ? null : ends };
+        db.UserSanctions.Add(sanction);
+        db.ModerationDecisions.Add(new ModerationDecision
+        {
+            Action = ModerationAction.Sanctioned, SubjectUserId = userId, ActorId = moderatorId, ReasonCode = kind.ToString(),
+            Note = sanction.EndsAt is { } end ? $"{reason.Trim()} (until {end:d MMMM yyyy, HH:mm} UTC)" : reason.Trim(), CreatedAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return ModerationResult.Ok($"{kind} recorded.");
+    }
+
+    public async Task<ModerationResult> LiftAsync(long sanctionId, string moderatorId, CancellationToken cancellationToken)
+    {
+        var sanction = await db.UserSanctions.FirstOrDefaultAsync(s => s.Id == sanctionId, cancellationToken);
+        var now = clock.GetUtcNow();
+        if (sanction is null || !sanction.IsActive(now))
+        {
+            return ModerationResult.Refused("That sanction is not in force.");
+        }
+
+        sanction.LiftedAt = now;
+        db.ModerationDecisions.Add(new ModerationDecision
+        {
+            Action = ModerationAction.SanctionLifted, SubjectUserId = sanction.UserId, ActorId = moderatorId, ReasonCode = sanction.Kind.ToString(),
+            Note = "Lifted.", CreatedAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return ModerationResult.Ok($"{sanction.Kind} lifted.");
+    }
+
+    public async Task<UserHistory?> UserHistoryAsync(string userId, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.DisplayName, u.Email, u.CreatedAt }).FirstOrDefaultAsync(cancellationToken);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var comments = await db.Comments.AsNoTracking().Where(c => c.AuthorId == userId).OrderByDescending(c => c.CreatedAt).Take(100)
+            .Select(c => new { c.Id, c.Status, c.Body, Title = c.Article!.Title, c.CreatedAt }).ToListAsync(cancellationToken);
+        var by = await db.CommentReports.AsNoTracking().Where(r => r.ReporterId == userId).OrderByDescending(r => r.CreatedAt).Take(100)
+            .Select(r => new { r.CommentId, r.Reason, r.Details, r.CreatedAt, Open = r.ResolvedAt == null }).ToListAsync(cancellationToken);
+        var about = await db.CommentReports.AsNoTracking().Where(r => r.Comment!.AuthorId == userId).OrderByDescending(r => r.CreatedAt).Take(100)
+            .Select(r => new { r.CommentId, r.Reason, Reporter = r.Reporter!.DisplayName, r.CreatedAt, Open = r.ResolvedAt == null }).ToListAsync(cancellationToken);
+        var sanctions = await db.UserSanctions.AsNoTracking().Where(s => s.UserId == userId).OrderByDescending(s => s.StartsAt).ToListAsync(cancellationToken);
+        var decisions = await Decisions(db.ModerationDecisions.Where(d => d.SubjectUserId == userId).OrderByDescending(d => d.Id).Take(100)).ToListAsync(cancellationToken);
+        return new UserHistory(user.Id, user.DisplayName, user.Email, user.CreatedAt,
+            comments.Select(c => (c.Id, c.Status, Excerpt(c.Body), c.Title, c.CreatedAt)).ToList(),
+            by.Select(r => (r.CommentId, r.Reason, r.Details, r.CreatedAt, r.Open)).ToList(),
+            about.Select(r => (r.CommentId, r.Reason, r.Reporter, r.CreatedAt, r.Open)).ToList(),
+            sanctions, decisions);
+    }
+
+    // ---------- articles ----------
+
+    public async Task<ModerationResult> SetCommentModeAsync(int articleId, CommentMode mode, string moderatorId, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == articleId, cancellationToken);
+        if (article is null)
+        {
+            return ModerationResult.Refused("That article does not exist.");
+        }
+
+        var before = article.CommentMode;
+        if (before == mode)
+        {
+            return ModerationResult.Refused($"Comments are already {Describe(mode)}.");
+        }
+
+        article.CommentMode = mode;
+        var now = clock.GetUtcNow();
+        if (mode != CommentMode.Closed && article.CommentsCloseAt is { } closesAt && closesAt <= now)
+        {
+            // Reopening also lifts a close date that has passed.
+            article.CommentsCloseAt = null;
+        }
+
+        db.ModerationDecisions.Add(new ModerationDecision
+        {
+            Action = mode switch
+            {
+                CommentMode.Closed => ModerationAction.CommentsClosed,
+                CommentMode.PreModerated => ModerationAction.PreModerationOn,
+                _ => before == CommentMode.Closed ? ModerationAction.CommentsReopened : ModerationAction.PreModerationOff,
+            },
+            ArticleId = articleId, ActorId = moderatorId, ReasonCode = mode.ToString(), Note = $"Comments {Describe(mode)}.", CreatedAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return ModerationResult.Ok($"Comments are now {Describe(mode)}.");
+    }
+
+    private static string Describe(CommentMode mode) => mode switch
+    {
+        CommentMode.Closed => "closed",
+        CommentMode.PreModerated => "pre-moderated",
+        _ => "open",
+    };
+
+    // ---------- word lists and suppression orders ----------
+
+    public Task<List<ModerationWord>> WordsAsync(CancellationToken cancellationToken) =>
+        db.ModerationWords.AsNoTracking().OrderBy(w => w.Kind).ThenBy(w => w.Word).ToListAsync(cancellationToken);
+
+    public async Task<ModerationResult> AddWordAsync(WordListKind kind, string word, CancellationToken cancellationToken)
+    {
+        word = word.Trim().ToLowerInvariant();
+        if (word.Length is 0 or > 100)
+        {
+            return ModerationResult.Refused("Enter a word or phrase of up to 100 characters.");
+        }
+
+        if (await db.ModerationWords.AnyAsync(w => w.Kind == kind && w.Word == word, cancellationToken))
+        {
+            return ModerationResult.Refused($"“{word}” is already on that list.");
+        }
+
+        db.ModerationWords.Add(new ModerationWord { Kind = kind, Word = word });
+        await db.SaveChangesAsync(cancellationToken);
+        return ModerationResult.Ok($"Added “{word}”.");
+    }
+
+    public async Task<ModerationResult> RemoveWordAsync(int id, CancellationToken cancellationToken) =>
+        await db.ModerationWords.Where(w => w.Id == id).ExecuteDeleteAsync(cancellationToken) > 0
+            ? ModerationResult.Ok("Removed.")
+            : ModerationResult.Refused("That word is not on the list.");
+
+    public Task<List<SuppressionOrder>> OrdersAsync(CancellationToken cancellationToken) =>
+        db.SuppressionOrders.AsNoTracking().Include(o => o.Case).OrderByDescending(o => o.MadeAt).ToListAsync(cancellationToken);
+
+    public async Task<ModerationResult> AddOrderAsync(int caseId, SuppressionOrderType type, string role, string terms, DateTimeOffset madeAt,
+        DateTimeOffset? nextAppearance, DateTimeOffset? expiresAt, string editorId, CancellationToken cancellationToken)
+    {
+        if (!await db.Cases.AnyAsync(c => c.Id == caseId, cancellationToken))
+        {
+            return ModerationResult.Refused("Choose the case the order was made in.");
+        }
+
+        var termList = terms.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (termList.Length == 0)
+        {
+            return ModerationResult.Refused("List at least one suppressed term: a name, alias, address or occupation.");
+        }
+
+        db.SuppressionOrders.Add(new SuppressionOrder
+        {
+            CaseId = caseId, OrderType = type, ProtectedRole = role.Trim(), Terms = string.Join('\n', termList), MadeAt = madeAt,
+            NextAppearance = nextAppearance, ExpiresAt = expiresAt, EnteredById = editorId, CreatedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return ModerationResult.Ok("The suppression order is recorded. New comments and edits on the case's articles are screened from now on.");
+    }
+
+    /// <summary>Interim orders whose next appearance has come (or comes within a day): an editor must check the order's fate.</summary>
+    public async Task<IReadOnlyList<DueOrder>> DueOrdersAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var soon = now.AddDays(1);
+        return await db.SuppressionOrders.AsNoTracking()
+            .Where(o => o.OrderType == SuppressionOrderType.Interim && o.NextAppearance != null && o.NextAppearance <= soon
+                && o.MadeAt <= now && (o.ExpiresAt == null || o.ExpiresAt > now))
+            .OrderBy(o => o.NextAppearance)
+            .Select(o => new DueOrder(o.Id, o.Case!.Name, o.Case.Slug, o.ProtectedRole, o.NextAppearance!.Value))
+            .ToListAsync(cancellationToken);
+    }
+
+    // ---------- the log ----------
+
+    public async Task<(IReadOnlyList<DecisionLine> Lines, long? Next)> LogAsync(DecisionFilter filter, CancellationToken cancellationToken)
+    {
+        var query = db.ModerationDecisions.AsNoTracking();
+        if (filter.Action is { } action)
+        {
+            query = query.Where(d => d.Action == action);
+        }
+
+        if (filter.CommentId is { } commentId)
+        {
+            query = query.Where(d => d.CommentId == commentId);
+        }
+
+        if (!string.IsNullOrEmpty(filter.UserId))
+        {
+            query = query.Where(d => d.SubjectUserId == filter.UserId || d.ActorId == filter.UserId);
+        }
+
+        if (filter.AutomaticOnly)
+        {
+            query = query.Where(d => d.ActorId == null);
+        }
+
+        if (filter.Before is { } before)
+        {
+            query = query.Where(d => d.Id < before);
+        }
+
+        var lines = await Decisions(query.OrderByDescending(d => d.Id).Take(51)).ToListAsync(cancellationToken);
+        return (lines.Take(50).ToList(), lines.Count > 50 ? lines[49].Id : null);
+    }
+
+    private IQueryable<DecisionLine> Decisions(IQueryable<ModerationDecision> decisions) =>
+        decisions.Select(d => new DecisionLine(d.Id, d.Action, d.CommentId, d.SubjectUserId,
+            db.Users.Where(u => u.Id == d.SubjectUserId).Select(u => u.DisplayName).FirstOrDefault(),
+            db.Users.Where(u => u.Id == d.ActorId).Select(u => u.DisplayName).FirstOrDefault(),
+            d.Rule, d.FromStatus, d.ToStatus, d.ReasonCode, d.Note, d.CreatedAt));
+
+    private IQueryable<QueueItem> Project(IQueryable<Comment> comments, DateTimeOffset now) =>
+        comments.Select(c => new QueueItem(
+            c.Id, c.Status, c.BodyHtml, c.CreatedAt, c.EditedAt, c.IsFeatured, c.AuthorId, c.Author!.DisplayName,
+            c.ArticleId, c.Article!.Title, c.Article.Slug,
+            c.Parent != null ? c.Parent.Body.Substring(0, 240) : null,
+            c.Parent != null ? c.Parent.Author!.DisplayName : null,
+            c.ModerationCode, c.ModerationReason, c.ReportSeenAt,
+            db.CommentReports.Where(r => r.CommentId == c.Id && r.ResolvedAt == null).OrderBy(r => r.CreatedAt)
+                .Select(r => new ReportLine(r.Reason, r.Details, r.Reporter!.DisplayName, r.CreatedAt)).ToList(),
+            db.Comments.Count(o => o.AuthorId == c.AuthorId && (o.Status == CommentStatus.Published || o.Status == CommentStatus.Approved)),
+            db.Comments.Count(o => o.AuthorId == c.AuthorId && o.Status == CommentStatus.Rejected),
+            db.UserSanctions.Any(s => s.UserId == c.AuthorId && s.LiftedAt == null && s.StartsAt <= now && (s.EndsAt == null || s.EndsAt > now))));
+
+    private static string Cursor(QueueItem item) => $"{item.CreatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}_{item.Id.ToString(CultureInfo.InvariantCulture)}";
+
+    private static (long Ticks, long Id) ParseCursor(string? cursor)
+    {
+        var parts = cursor?.Split('_');
+        return parts is [var t, var i] && long.TryParse(t, CultureInfo.InvariantCulture, out var ticks) && long.TryParse(i, CultureInfo.InvariantCulture, out var id)
+            ? (ticks, id)
+            : (0, 0);
+    }
+
+    private static string Excerpt(string body) => body.Length <= 160 ? body : body[..160] + "…";
+}
