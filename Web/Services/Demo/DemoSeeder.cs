@@ -1,5 +1,6 @@
 using Blog.Web.Data;
 using Blog.Web.Domain;
+using Blog.Web.Domain.Moderation;
 using Blog.Web.Services.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,7 @@ public sealed class DemoSeeder(
         new("fiona", "Subscriber", "fiona@docket.test", null, "Fiona McKay", true),
         new("rahul", "Subscriber", "rahul@docket.test", null, "Rahul Mehta", true),
         new("lucy", "Subscriber", "lucy@docket.test", null, "Lucy Tane", true),
+        new("owen", "Subscriber", "owen@docket.test", null, "Owen Price", true),
     ];
 
     public async Task SeedAsync(CancellationToken cancellationToken)
@@ -82,7 +84,8 @@ public sealed class DemoSeeder(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await AddDiscussionAsync(discussed!, people, cancellationToken);
+        var comments = await AddDiscussionAsync(discussed!, people, cancellationToken);
+        await AddModerationWorkAsync(people, comments, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Demo content seeded: {Accounts} accounts, {Articles} articles, {Comments} comments",
             Accounts.Count, DemoCases.Articles.Count, DemoDiscussion.Comments.Count);
@@ -143,7 +146,40 @@ public sealed class DemoSeeder(
         UpdatedAt = at,
     };
 
-    private async Task AddDiscussionAsync(Article article, Dictionary<string, BlogUser> people, CancellationToken cancellationToken)
+    /// <summary>Something for the demo editor to do: word lists, a newcomer's held comment, a reported comment.</summary>
+    private async Task AddModerationWorkAsync(Dictionary<string, BlogUser> people, Dictionary<string, Comment> comments, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        db.ModerationWords.AddRange(
+            new ModerationWord { Kind = WordListKind.Banned, Word = "scumbag" },
+            new ModerationWord { Kind = WordListKind.Suspect, Word = "corrupt" },
+            new ModerationWord { Kind = WordListKind.Suspect, Word = "liar" });
+
+        var mega = await db.Articles.FirstAsync(a => a.Case!.Name == DemoCases.Mega.Name, cancellationToken);
+        const string held = "Good to see the court insisting on a proper letter of request rather than a fishing expedition.";
+        var newcomer = new Comment
+        {
+            ArticleId = mega.Id, AuthorId = people["owen"].Id, Body = held, BodyHtml = renderer.RenderComment(held),
+            RenderVersion = MarkdownRenderer.PipelineVersion, Status = CommentStatus.Pending, CreatedAt = now.AddHours(-2), IdempotencyKey = Guid.NewGuid(),
+            ModerationCode = "first-comments",
+            ModerationReason = "Held for review: a new member's first comments are read by an editor before they appear. Thanks for joining in.",
+        };
+        db.Comments.Add(newcomer);
+        await db.SaveChangesAsync(cancellationToken);
+        newcomer.AssignPath(null);
+        db.ModerationDecisions.Add(new ModerationDecision
+        {
+            Action = ModerationAction.Routed, CommentId = newcomer.Id, ArticleId = mega.Id, SubjectUserId = newcomer.AuthorId, Rule = "first-comments",
+            ToStatus = CommentStatus.Pending, ReasonCode = "first-comments", Note = newcomer.ModerationReason, CreatedAt = newcomer.CreatedAt,
+        });
+
+        var reported = comments["c28"];
+        db.CommentReports.AddRange(
+            new CommentReport { CommentId = reported.Id, ReporterId = people["max"].Id, Reason = ReportReason.OffTopic, Details = "This is a rant, not a point about the case.", CreatedAt = now.AddHours(-5) },
+            new CommentReport { CommentId = reported.Id, ReporterId = people["sam"].Id, Reason = ReportReason.Abuse, CreatedAt = now.AddHours(-4) });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<Dictionary<string, Comment>> AddDiscussionAsync(Article article, Dictionary<string, BlogUser> people, CancellationToken cancellationToken)
     {
         var byKey = new Dictionary<string, Comment>();
         foreach (var demo in DemoDiscussion.Comments)
@@ -165,8 +201,14 @@ public sealed class DemoSeeder(
             await db.SaveChangesAsync(cancellationToken);
             comment.AssignPath(parent);
             byKey[demo.Key] = comment;
+            db.ModerationDecisions.Add(new ModerationDecision
+            {
+                Action = ModerationAction.Routed, CommentId = comment.Id, ArticleId = article.Id, SubjectUserId = comment.AuthorId,
+                Rule = "demo-seed", ToStatus = comment.Status, ReasonCode = "published", CreatedAt = comment.CreatedAt,
+            });
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        return byKey;
     }
 }
