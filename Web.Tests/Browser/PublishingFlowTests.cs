@@ -70,8 +70,11 @@ public sealed class PublishingFlowTests(BrowserFixture browser)
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/cases");
         await page.GetByLabel("Jurisdiction").SelectOptionAsync("New Zealand");
+        // Wait for the navigation the click starts, not for a URL that may already have arrived.
+        var navigated = page.WaitForURLAsync(url => url.Contains("jurisdiction=New+Zealand", StringComparison.Ordinal),
+            new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("jurisdiction=New+Zealand", StringComparison.Ordinal));
+        await navigated;
 
         var names = await page.Locator(".case-card h2").AllTextContentsAsync();
         Assert.Contains("Murray v Wishart", names);

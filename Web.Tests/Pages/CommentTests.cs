@@ -317,17 +317,17 @@ public sealed class CommentTests(EmptySiteFactory factory) : IClassFixture<Empty
         var client = factory.CreateBrowserClient();
 
         var first = await client.GetDocumentAsync($"/articles/{slug}");
-        Assert.Equal(50, first.QuerySelectorAll("ol.top-level > li").Length);
+        Assert.Equal(50, first.QuerySelectorAll("ol.top-level > li.comment").Length);
         Assert.Equal("Comment 0", first.QuerySelector("ol.top-level > li .comment-text")!.TextContent.Trim());
         var more = first.QuerySelector("a.load-more")!;
         Assert.Equal($"/articles/{slug}?page=2#comments", more.GetAttribute("href"));
 
         var third = await client.GetDocumentAsync($"/articles/{slug}?page=3");
-        Assert.Equal(20, third.QuerySelectorAll("ol.top-level > li").Length);
+        Assert.Equal(20, third.QuerySelectorAll("ol.top-level > li.comment").Length);
         Assert.Null(third.QuerySelector("a.load-more"));
 
         var fragment = await client.GetDocumentAsync(more.GetAttribute("data-fragment")!);
-        Assert.Equal(50, fragment.QuerySelectorAll("ol.top-level > li").Length);
+        Assert.Equal(50, fragment.QuerySelectorAll("ol.top-level > li.comment").Length);
         Assert.Null(fragment.QuerySelector("header.site-header"));
 
         var newest = await client.GetDocumentAsync($"/articles/{slug}?sort=newest");

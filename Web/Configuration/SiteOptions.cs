@@ -100,6 +100,44 @@ public sealed class SubscriptionOptions
     /// <summary>Days a lapsed subscription keeps working, so a late card renewal does not lock a reader out.</summary>
     [Range(0, 60)]
     public int GraceDays { get; set; } = 3;
+
+    /// <summary>The plans on offer (from configuration; see appsettings.json).</summary>
+    public List<PlanOption> Plans { get; set; } = [];
+}
+
+public sealed class PlanOption
+{
+    [Required]
+    public string Id { get; set; } = "";
+
+    [Required]
+    public string Name { get; set; } = "";
+
+    [Range(0, 100_000)]
+    public decimal Price { get; set; }
+
+    [Required]
+    public string Currency { get; set; } = "NZD";
+
+    [Range(1, 36)]
+    public int PeriodMonths { get; set; } = 1;
+
+    /// <summary>The Stripe Price this plan is sold as (price_...), when card payments are on.</summary>
+    public string? StripePriceId { get; set; }
+
+    public string PeriodText => PeriodMonths == 12 ? "year" : PeriodMonths == 1 ? "month" : $"{PeriodMonths} months";
+}
+
+public sealed class StripeOptions
+{
+    public const string Section = "Stripe";
+
+    public string? SecretKey { get; set; }
+
+    /// <summary>The signing secret of the webhook endpoint (whsec_...).</summary>
+    public string? WebhookSecret { get; set; }
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(SecretKey) && !string.IsNullOrWhiteSpace(WebhookSecret);
 }
 
 public sealed class CommentOptions

@@ -23,6 +23,16 @@ public sealed class BlogDbContext(DbContextOptions<BlogDbContext> options) : Ide
 
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
 
+    public DbSet<Ad> Ads => Set<Ad>();
+
+    public DbSet<GiftCode> GiftCodes => Set<GiftCode>();
+
+    public DbSet<GiftCodeRedemption> GiftCodeRedemptions => Set<GiftCodeRedemption>();
+
+    public DbSet<SubscriptionEvent> SubscriptionEvents => Set<SubscriptionEvent>();
+
+    public DbSet<ProcessedStripeEvent> ProcessedStripeEvents => Set<ProcessedStripeEvent>();
+
     public DbSet<ModerationDecision> ModerationDecisions => Set<ModerationDecision>();
 
     public DbSet<CommentReport> CommentReports => Set<CommentReport>();

@@ -14,4 +14,7 @@ public static class Entitlements
 
     /// <summary>Editors and admins read everything the newsroom publishes.</summary>
     public static bool ReadsEverything(bool isStaff, bool isSubscriber) => isStaff || isSubscriber;
+
+    /// <summary>Subscribers, editors and admins get no ad markup at all.</summary>
+    public static bool AdFree(bool isStaff, bool isSubscriber) => isStaff || isSubscriber;
 }

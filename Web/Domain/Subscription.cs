@@ -32,5 +32,13 @@ public sealed class Subscription
 
     public DateTimeOffset CurrentPeriodEnd { get; set; }
 
+    /// <summary>The Stripe subscription id, for card subscriptions.</summary>
     public string? ExternalId { get; set; }
+
+    public string? ExternalCustomerId { get; set; }
+
+    /// <summary>The last card payment failed; the subscription runs on to its period end and grace.</summary>
+    public bool PaymentFailed { get; set; }
+
+    public List<SubscriptionEvent> Events { get; set; } = [];
 }

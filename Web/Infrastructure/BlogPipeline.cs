@@ -55,6 +55,22 @@ public static class BlogPipeline
             Xml(await feeds.SiteFeedAsync(BaseUrl(context), ct), "application/atom+xml"));
         app.MapGet("/cases/{slug}/feed", async (string slug, HttpContext context, FeedService feeds, CancellationToken ct) =>
             await feeds.CaseFeedAsync(BaseUrl(context), slug, ct) is { } feed ? Xml(feed, "application/atom+xml") : Results.NotFound());
+        // Stripe posts here; it carries no cookie and no antiforgery token, so the signature is what authenticates it.
+        app.MapPost("/stripe/webhook", async (HttpContext context, Services.Subscriptions.StripeBilling billing, CancellationToken ct) =>
+        {
+            if (!billing.Enabled)
+            {
+                return Results.NotFound();
+            }
+
+            using var reader = new StreamReader(context.Request.Body);
+            var json = await reader.ReadToEndAsync(ct);
+            return await billing.HandleWebhookAsync(json, context.Request.Headers["Stripe-Signature"], ct) switch
+            {
+                Services.Subscriptions.WebhookOutcome.BadSignature => Results.BadRequest("invalid signature"),
+                _ => Results.Ok(),
+            };
+        });
         app.MapGet("/sitemap.xml", async (HttpContext context, FeedService feeds, CancellationToken ct) =>
             Xml(await feeds.SitemapAsync(BaseUrl(context), ct), "application/xml"));
         app.MapRazorPages();

@@ -10,6 +10,7 @@ using Blog.Web.Services.Demo;
 using Blog.Web.Services.Moderation;
 using Blog.Web.Services.Newsroom;
 using Blog.Web.Services.Search;
+using Blog.Web.Services.Subscriptions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
@@ -47,6 +48,7 @@ public static class BlogServices
         AddOptions<SubscriptionOptions>(services, SubscriptionOptions.Section);
         AddOptions<CommentOptions>(services, CommentOptions.Section);
         AddOptions<ModerationOptions>(services, ModerationOptions.Section);
+        AddOptions<StripeOptions>(services, StripeOptions.Section);
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         // Plain http is allowed for cookies only on a developer's machine, never in Production.
         var httpsCookies = security.HttpsCookies || builder.Environment.IsProduction();
@@ -81,6 +83,9 @@ public static class BlogServices
         services.AddScoped<CommentService>();
         services.AddScoped<CommentRouter>();
         services.AddScoped<ModerationService>();
+        services.AddScoped<AdService>();
+        services.AddScoped<SubscriptionService>();
+        services.AddScoped<StripeBilling>();
         services.AddScoped<DemoSeeder>();
 
         services.AddAuthorization(options =>
@@ -94,6 +99,9 @@ public static class BlogServices
             options.Conventions.AuthorizeFolder("/Account/Manage");
             options.Conventions.AuthorizeFolder("/Editor", Policies.Editor);
             options.Conventions.AuthorizeFolder("/Moderation", Policies.Editor);
+            options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            options.Conventions.AddFolderApplicationModelConvention("/Admin",
+                model => model.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None }));
             options.Conventions.AddFolderApplicationModelConvention("/Moderation",
                 model => model.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None }));
             options.Conventions.AddPageRoute("/Editor/Articles/Edit", "/editor/articles/new");

@@ -11,6 +11,8 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
         builder.HasIndex(s => new { s.UserId, s.CurrentPeriodEnd });
         builder.Property(s => s.Plan).HasMaxLength(60).IsRequired();
         builder.Property(s => s.ExternalId).HasMaxLength(200);
+        builder.Property(s => s.ExternalCustomerId).HasMaxLength(200);
+        builder.HasIndex(s => s.ExternalId);
         builder.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

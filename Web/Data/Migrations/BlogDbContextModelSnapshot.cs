@@ -61,6 +61,54 @@ namespace Blog.Web.Data.Migrations
                     b.ToTable("UserSessions");
                 });
 
+            modelBuilder.Entity("Blog.Web.Domain.Ad", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImagePath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSponsored")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkUrl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slot", "StartsAt");
+
+                    b.ToTable("Ads");
+                });
+
             modelBuilder.Entity("Blog.Web.Domain.Article", b =>
                 {
                     b.Property<int>("Id")
@@ -459,6 +507,59 @@ namespace Blog.Web.Data.Migrations
                     b.ToTable("CommentRevisions");
                 });
 
+            modelBuilder.Entity("Blog.Web.Domain.GiftCode", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UsesLeft")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("GiftCodes");
+                });
+
+            modelBuilder.Entity("Blog.Web.Domain.GiftCodeRedemption", b =>
+                {
+                    b.Property<int>("GiftCodeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RedeemedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("GiftCodeId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("GiftCodeRedemptions");
+                });
+
             modelBuilder.Entity("Blog.Web.Domain.Moderation.CommentReport", b =>
                 {
                     b.Property<long>("Id")
@@ -659,6 +760,25 @@ namespace Blog.Web.Data.Migrations
                     b.ToTable("UserSanctions");
                 });
 
+            modelBuilder.Entity("Blog.Web.Domain.ProcessedStripeEvent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProcessedStripeEvents");
+                });
+
             modelBuilder.Entity("Blog.Web.Domain.Subscription", b =>
                 {
                     b.Property<int>("Id")
@@ -668,9 +788,16 @@ namespace Blog.Web.Data.Migrations
                     b.Property<long>("CurrentPeriodEnd")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ExternalCustomerId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExternalId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("PaymentFailed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Plan")
                         .IsRequired()
@@ -692,9 +819,47 @@ namespace Blog.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ExternalId");
+
                     b.HasIndex("UserId", "CurrentPeriodEnd");
 
                     b.ToTable("Subscriptions");
+                });
+
+            modelBuilder.Entity("Blog.Web.Domain.SubscriptionEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SubscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubscriptionId");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("SubscriptionEvents");
                 });
 
             modelBuilder.Entity("Blog.Web.Domain.Tag", b =>
@@ -967,6 +1132,21 @@ namespace Blog.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Blog.Web.Domain.GiftCodeRedemption", b =>
+                {
+                    b.HasOne("Blog.Web.Domain.GiftCode", null)
+                        .WithMany()
+                        .HasForeignKey("GiftCodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Blog.Web.Domain.BlogUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Blog.Web.Domain.Moderation.CommentReport", b =>
                 {
                     b.HasOne("Blog.Web.Domain.Comment", "Comment")
@@ -1015,6 +1195,15 @@ namespace Blog.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Blog.Web.Domain.SubscriptionEvent", b =>
+                {
+                    b.HasOne("Blog.Web.Domain.Subscription", null)
+                        .WithMany("Events")
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CaseRelations", b =>
@@ -1091,6 +1280,11 @@ namespace Blog.Web.Data.Migrations
             modelBuilder.Entity("Blog.Web.Domain.Case", b =>
                 {
                     b.Navigation("Articles");
+                });
+
+            modelBuilder.Entity("Blog.Web.Domain.Subscription", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

@@ -36,6 +36,9 @@ public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, Comm
 
     public string JsonLd { get; private set; } = "";
 
+    /// <summary>Subscribers, editors and admins: no ad markup is sent.</summary>
+    public bool AdFree { get; private set; }
+
     public Task<IActionResult> OnGetAsync(string slug, string? sort, [FromQuery(Name = "page")] int pageNumber, CancellationToken cancellationToken) =>
         ShowAsync(slug, sort, pageNumber, null, cancellationToken);
 
@@ -81,6 +84,8 @@ public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, Comm
 
         Article = lookup.Article;
         FullText = Article.Visibility == ArticleVisibility.Everyone || await access.ReadsSubscriberContentAsync(User, cancellationToken);
+        var standing = await access.StandingAsync(User, cancellationToken);
+        AdFree = Entitlements.AdFree(standing.IsStaff, standing.IsSubscriber);
         var baseUrl = BlogPipeline.BaseUrl(HttpContext);
         CanonicalUrl = $"{baseUrl}/articles/{Article.Slug}";
         JsonLd = BuildJsonLd(baseUrl);

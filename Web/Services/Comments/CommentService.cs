@@ -196,7 +196,8 @@ public sealed class CommentService(
         var routing = await router.RouteAsync(article.Id, thread, body.Trim(), viewer, isEdit: false, cancellationToken);
         if (routing.Kind == RoutingKind.Refused)
         {
-            return new(CommentResult.Denied, routing.Message);
+            // A concurrent copy of this very post may have just been stored (and now looks like a duplicate).
+            return await ExistingAsync(idempotencyKey, viewer.UserId, cancellationToken) ?? new(CommentResult.Denied, routing.Message);
         }
 
         var comment = new Comment

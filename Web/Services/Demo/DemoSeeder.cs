@@ -86,6 +86,8 @@ public sealed class DemoSeeder(
         await db.SaveChangesAsync(cancellationToken);
         var comments = await AddDiscussionAsync(discussed!, people, cancellationToken);
         await AddModerationWorkAsync(people, comments, now, cancellationToken);
+        AddHouseAds(now);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Demo content seeded: {Accounts} accounts, {Articles} articles, {Comments} comments",
             Accounts.Count, DemoCases.Articles.Count, DemoDiscussion.Comments.Count);
@@ -145,6 +147,19 @@ public sealed class DemoSeeder(
         CreatedAt = at,
         UpdatedAt = at,
     };
+
+    public const string DemoGiftCode = "DEMO-GIFT-2026";
+
+    private void AddHouseAds(DateTimeOffset now)
+    {
+        db.Ads.AddRange(
+            new Ad { Name = "Subscribe banner", Slot = AdSlot.Header, Text = "Read Docket without ads and join the discussion: subscribe from NZD 9 a month.", LinkUrl = "/subscribe", ImagePath = "/images/ads/subscribe.svg", StartsAt = now.AddDays(-30), Weight = 3 },
+            new Ad { Name = "Case alerts", Slot = AdSlot.Header, Text = "Follow a case: every case page has its own feed of our coverage.", LinkUrl = "/cases", StartsAt = now.AddDays(-30), Weight = 1 },
+            new Ad { Name = "In-article subscribe", Slot = AdSlot.InArticle, Text = "Reporting on the courts takes time. Subscribers pay for it, and read without ads.", LinkUrl = "/subscribe", StartsAt = now.AddDays(-30) },
+            new Ad { Name = "Sponsor: law library", Slot = AdSlot.Sidebar, Text = "The Auckland District Law Society library is open to the public for research on weekdays.", LinkUrl = "https://www.adls.org.nz/", StartsAt = now.AddDays(-30), IsSponsored = true },
+            new Ad { Name = "Discussion subscribe", Slot = AdSlot.Discussion, Text = "Want to add your view? Subscribers can comment and reply.", LinkUrl = "/subscribe", StartsAt = now.AddDays(-30) });
+        db.GiftCodes.Add(new GiftCode { Code = DemoGiftCode, Days = 30, UsesLeft = 100, CreatedById = "demo", CreatedAt = now.AddDays(-1) });
+    }
 
     /// <summary>Something for the demo editor to do: word lists, a newcomer's held comment, a reported comment.</summary>
     private async Task AddModerationWorkAsync(Dictionary<string, BlogUser> people, Dictionary<string, Comment> comments, DateTimeOffset now, CancellationToken cancellationToken)

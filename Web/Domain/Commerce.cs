@@ -1,0 +1,130 @@
+namespace Blog.Web.Domain;
+
+public enum AdSlot
+{
+    Header = 0,
+    InArticle = 1,
+    Sidebar = 2,
+    Discussion = 3,
+}
+
+/// <summary>A first-party house ad or sponsor message. No third-party script, no tracking, no user identifier.</summary>
+public sealed class Ad
+{
+    public int Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string Text { get; set; } = "";
+
+    /// <summary>Where the ad leads: a path on this site or a sponsor's page. Never carries anything about the reader.</summary>
+    public string LinkUrl { get; set; } = "";
+
+    /// <summary>An image under wwwroot (e.g. /images/ads/subscribe.svg), or empty.</summary>
+    public string ImagePath { get; set; } = "";
+
+    public AdSlot Slot { get; set; }
+
+    public DateTimeOffset StartsAt { get; set; }
+
+    public DateTimeOffset? EndsAt { get; set; }
+
+    /// <summary>Relative share among the ads that can fill a slot.</summary>
+    public int Weight { get; set; } = 1;
+
+    public bool IsSponsored { get; set; }
+
+    public bool IsRunning(DateTimeOffset now) => StartsAt <= now && (EndsAt is null || EndsAt > now) && Weight > 0;
+}
+
+public static class AdRotation
+{
+    /// <summary>Picks one ad by weight; <paramref name="roll"/> is a number in [0, 1).</summary>
+    public static Ad? Pick(IReadOnlyList<Ad> running, double roll)
+    {
+        var total = running.Sum(a => a.Weight);
+        if (total <= 0)
+        {
+            return null;
+        }
+
+        var target = roll * total;
+        foreach (var ad in running)
+        {
+            target -= ad.Weight;
+            if (target < 0)
+            {
+                return ad;
+            }
+        }
+
+        return running[^1];
+    }
+}
+
+/// <summary>An admin-made code that gives days of subscription, for a number of uses, until it expires.</summary>
+public sealed class GiftCode
+{
+    public int Id { get; set; }
+
+    public string Code { get; set; } = "";
+
+    public int Days { get; set; }
+
+    public int UsesLeft { get; set; }
+
+    public DateTimeOffset? ExpiresAt { get; set; }
+
+    public string CreatedById { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public sealed class GiftCodeRedemption
+{
+    public int GiftCodeId { get; set; }
+
+    public string UserId { get; set; } = "";
+
+    public DateTimeOffset RedeemedAt { get; set; }
+}
+
+public enum SubscriptionEventKind
+{
+    Started = 0,
+    Extended = 1,
+    Renewed = 2,
+    Cancelled = 3,
+    Ended = 4,
+    PaymentFailed = 5,
+    Granted = 6,
+}
+
+/// <summary>The history of a subscription, with who changed it and why.</summary>
+public sealed class SubscriptionEvent
+{
+    public long Id { get; set; }
+
+    public int SubscriptionId { get; set; }
+
+    public string UserId { get; set; } = "";
+
+    public SubscriptionEventKind Kind { get; set; }
+
+    public string Detail { get; set; } = "";
+
+    /// <summary>The admin who made the change, or null (the reader, Stripe, a gift code).</summary>
+    public string? ActorId { get; set; }
+
+    public DateTimeOffset At { get; set; }
+}
+
+/// <summary>A Stripe event already handled: a replay changes nothing.</summary>
+public sealed class ProcessedStripeEvent
+{
+    public string Id { get; set; } = "";
+
+    public string Type { get; set; } = "";
+
+    public DateTimeOffset ReceivedAt { get; set; }
+}

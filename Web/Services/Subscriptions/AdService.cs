@@ -1,0 +1,53 @@
+using Blog.Web.Data;
+using Blog.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Web.Services.Subscriptions;
+
+public sealed record AdInput(string Name, string Text, string LinkUrl, string ImagePath, AdSlot Slot, DateTimeOffset StartsAt, DateTimeOffset? EndsAt, int Weight, bool IsSponsored);
+
+/// <summary>House ads: chosen on the server, per slot, from the running ads. Loaded once per request.</summary>
+public sealed class AdService(BlogDbContext db, TimeProvider clock)
+{
+    private List<Ad>? running;
+
+    public async Task<Ad?> ForSlotAsync(AdSlot slot, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        running ??= await db.Ads.AsNoTracking().Where(a => a.StartsAt <= now && (a.EndsAt == null || a.EndsAt > now) && a.Weight > 0)
+            .OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        return AdRotation.Pick(running.Where(a => a.Slot == slot).ToList(), Random.Shared.NextDouble());
+    }
+
+    public Task<List<Ad>> AllAsync(CancellationToken cancellationToken) =>
+        db.Ads.AsNoTracking().OrderBy(a => a.Slot).ThenBy(a => a.Name).ToListAsync(cancellationToken);
+
+    public async Task<string?> SaveAsync(AdInput input, CancellationToken cancellationToken)
+    {
+        if (!IsSafeLink(input.LinkUrl))
+        {
+            return "The link must be a path on this site (/subscribe) or an https:// address, with no tracking parameters.";
+        }
+
+        if (input.ImagePath.Length > 0 && !input.ImagePath.StartsWith("/images/", StringComparison.Ordinal))
+        {
+            return "Images come from this site's /images/ folder.";
+        }
+
+        db.Ads.Add(new Ad
+        {
+            Name = input.Name.Trim(), Text = input.Text.Trim(), LinkUrl = input.LinkUrl.Trim(), ImagePath = input.ImagePath.Trim(), Slot = input.Slot,
+            StartsAt = input.StartsAt, EndsAt = input.EndsAt, Weight = input.Weight, IsSponsored = input.IsSponsored,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    public async Task StopAsync(int id, CancellationToken cancellationToken) =>
+        await db.Ads.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.EndsAt, clock.GetUtcNow()), cancellationToken);
+
+    /// <summary>First-party paths, or https links without query strings (which is where trackers ride).</summary>
+    public static bool IsSafeLink(string link) =>
+        (link.StartsWith('/') && !link.StartsWith("//", StringComparison.Ordinal))
+        || (Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Query.Length == 0);
+}

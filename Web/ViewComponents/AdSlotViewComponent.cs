@@ -1,0 +1,25 @@
+using Blog.Web.Domain;
+using Blog.Web.Services;
+using Blog.Web.Services.Subscriptions;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Blog.Web.ViewComponents;
+
+/// <summary>
+/// One ad slot. For subscribers, editors and admins it renders nothing at all (no markup, not hidden markup);
+/// for everyone else a first-party ad, with its space reserved so the page does not jump.
+/// </summary>
+public sealed class AdSlotViewComponent(ReaderAccess access, AdService ads) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(AdSlot slot)
+    {
+        var reader = await access.StandingAsync(UserClaimsPrincipal, HttpContext.RequestAborted);
+        if (Entitlements.AdFree(reader.IsStaff, reader.IsSubscriber))
+        {
+            return Content("");
+        }
+
+        var ad = await ads.ForSlotAsync(slot, HttpContext.RequestAborted);
+        return ad is null ? Content("") : View((slot, ad));
+    }
+}
