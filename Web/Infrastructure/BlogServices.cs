@@ -86,6 +86,7 @@ public static class BlogServices
         services.AddScoped<AdService>();
         services.AddScoped<SubscriptionService>();
         services.AddScoped<StripeBilling>();
+        services.AddScoped<Services.Bench.BenchSeeder>();
         services.AddScoped<DemoSeeder>();
 
         services.AddAuthorization(options =>

@@ -1,16 +1,18 @@
 using Blog.Web.Services.Accounts;
+using Blog.Web.Services.Bench;
 
 namespace Blog.Web.Infrastructure;
 
 /// <summary>Deploy-time commands: <c>dotnet run --project Web -- create-admin EMAIL [--password-stdin]</c>.</summary>
 public static class CommandLine
 {
-    private static readonly string[] Commands = ["create-admin"];
+    private static readonly string[] Commands = ["create-admin", "seed-bench"];
+    private static readonly string[] CommandFlags = ["--password-stdin", "--small"];
 
     public static (string? Command, string[] CommandArgs, string[] HostArgs) Split(string[] args) =>
         args.Length > 0 && Commands.Contains(args[0])
-            ? (args[0], args[1..].Where(a => !a.StartsWith("--", StringComparison.Ordinal) || a == "--password-stdin").ToArray(),
-                args[1..].Where(a => a.StartsWith("--", StringComparison.Ordinal) && a != "--password-stdin").ToArray())
+            ? (args[0], args[1..].Where(a => !a.StartsWith("--", StringComparison.Ordinal) || CommandFlags.Contains(a)).ToArray(),
+                args[1..].Where(a => a.StartsWith("--", StringComparison.Ordinal) && !CommandFlags.Contains(a)).ToArray())
             : (null, [], args);
 
     public static async Task<int> RunAsync(IServiceProvider services, string command, string[] args, TextWriter output, TextReader input, CancellationToken cancellationToken)
@@ -43,6 +45,11 @@ public static class CommandLine
                     await output.WriteLineAsync("It is shown only now. Sign in and change it under Account > Password.");
                 }
 
+                return 0;
+            case "seed-bench":
+                var scale = args.Contains("--small") ? BenchScale.Small : BenchScale.Full;
+                var seeded = await scope.ServiceProvider.GetRequiredService<BenchSeeder>().SeedAsync(scale, cancellationToken);
+                await output.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(seeded));
                 return 0;
             default:
                 await output.WriteLineAsync($"unknown command {command}");
