@@ -29,6 +29,20 @@ public static class BlogPipeline
             await next(context);
         });
 
+        if (app.Configuration.GetValue<bool>("Diagnostics:SqlCommandHeader"))
+        {
+            app.Use(async (context, next) =>
+            {
+                var box = SqlCommandCounting.Begin();
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers["X-Sql-Commands"] = box.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return Task.CompletedTask;
+                });
+                await next(context);
+            });
+        }
+
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles(new StaticFileOptions
         {

@@ -60,9 +60,15 @@ public static class BlogServices
         var connectionString = DatabaseSetup.ResolveConnectionString(
             configuration.GetConnectionString(DatabaseSetup.ConnectionStringName), builder.Environment.ContentRootPath);
         services.AddSingleton<SqlitePragmaInterceptor>();
-        services.AddDbContext<BlogDbContext>((sp, options) => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>()));
+        var countSql = configuration.GetValue<bool>("Diagnostics:SqlCommandHeader");
+        services.AddDbContext<BlogDbContext>((sp, options) =>
+        {
+            options.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>());
+            if (countSql)
+            {
+                options.AddInterceptors(new SqlCommandCounting());
+            }
+        });
 
         AddAccounts(services, security, cookiePrefix + "docket", cookieSecurity);
 

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+// Posts comments through the real form as N signed-in subscribers for a fixed time, carrying the antiforgery
+// token and idempotency key each page gives it, and records every comment the site acknowledged.
+// usage: LoadClient BASE_URL ARTICLE_SLUG ACCOUNTS_JSON PASSWORD POSTERS SECONDS OUTPUT_JSON
+var (baseUrl, slug, accountsFile, password) = (args[0].TrimEnd('/'), args[1], args[2], args[3]);
+var posters = int.Parse(args[4]);
+var seconds = int.Parse(args[5]);
+var output = args[6];
+var emails = JsonSerializer.Deserialize<string[]>(File.ReadAllText(accountsFile))!.Take(posters).ToArray();
+var token = new Regex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+var key = new Regex("name=\"Input.IdempotencyKey\" value=\"([^\"]+)\"");
+
+var jars = new System.Collections.Concurrent.ConcurrentDictionary<HttpClient, CookieContainer>();
+
+HttpClient NewClient()
+{
+    var jar = new CookieContainer();
+    var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+    // The site runs behind a TLS-terminating proxy in production; the benchmark speaks as that proxy.
+    client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+    jars[client] = jar;
+    return client;
+}
+
+// The site's cookies are Secure (it believes it is behind https), so they are kept here by hand, not by a
+// handler that would refuse to send them over plain http.
+async Task<HttpResponseMessage> Send(HttpClient client, HttpRequestMessage request)
+{
+    var jar = jars[client];
+    var header = jar.GetCookieHeader(client.BaseAddress!);
+    if (header.Length > 0)
+    {
+        request.Headers.Add("Cookie", header);
+    }
+
+    var response = await client.SendAsync(request);
+    if (response.Headers.TryGetValues("Set-Cookie", out var cookies))
+    {
+        foreach (var cookie in cookies)
+        {
+            jar.SetCookies(client.BaseAddress!, cookie.Replace("; secure", "", StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    return response;
+}
+
+var acknowledged = new System.Collections.Concurrent.ConcurrentBag<(long Id, string Body)>();
+var errors = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+var attempts = 0;
+var stopwatch = Stopwatch.StartNew();
+var deadline = DateTime.UtcNow.AddSeconds(seconds);
+
+await Task.WhenAll(emails.Select(async (email, n) =>
+{
+    var client = NewClient();
+    var login = await (await Send(client, new HttpRequestMessage(HttpMethod.Get, "/account/login"))).Content.ReadAsStringAsync();
+    var signIn = await Send(client, new HttpRequestMessage(HttpMethod.Post, "/account/login")
+    {
+        Content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = email, ["Input.Password"] = password, ["__RequestVerificationToken"] = token.Match(login).Groups[1].Value,
+        }),
+    });
+    if (signIn.StatusCode != HttpStatusCode.Redirect)
+    {
+        errors.AddOrUpdate("sign-in", 1, (_, c) => c + 1);
+        return;
+    }
+
+    var sequence = 0;
+    while (DateTime.UtcNow < deadline)
+    {
+        var page = await (await Send(client, new HttpRequestMessage(HttpMethod.Get, $"/articles/{slug}"))).Content.ReadAsStringAsync();
+        var body = $"bench-post {n:D3}-{sequence++:D5}: a point about the ruling.";
+        Interlocked.Increment(ref attempts);
+        var response = await Send(client, new HttpRequestMessage(HttpMethod.Post, $"/articles/{slug}?handler=comment")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Input.Body"] = body, ["Input.IdempotencyKey"] = key.Match(page).Groups[1].Value, ["command"] = "post",
+                ["__RequestVerificationToken"] = token.Match(page).Groups[1].Value,
+            }),
+        });
+        var location = response.Headers.Location?.OriginalString ?? "";
+        var anchor = location.IndexOf("#comment-", StringComparison.Ordinal);
+        if (response.StatusCode == HttpStatusCode.Redirect && anchor >= 0)
+        {
+            acknowledged.Add((long.Parse(location[(anchor + 9)..]), body));
+        }
+        else
+        {
+            errors.AddOrUpdate(((int)response.StatusCode).ToString(), 1, (_, c) => c + 1);
+        }
+    }
+}));
+
+var elapsed = stopwatch.Elapsed.TotalSeconds;
+File.WriteAllText(output, JsonSerializer.Serialize(new
+{
+    posters = emails.Length,
+    seconds = Math.Round(elapsed, 1),
+    attempts,
+    acknowledged = acknowledged.Count,
+    postsPerSecond = Math.Round(acknowledged.Count / elapsed, 1),
+    errors,
+    comments = acknowledged.Select(a => new { id = a.Id, body = a.Body }).ToArray(),
+}));
+Console.WriteLine($"posted {acknowledged.Count} of {attempts} in {elapsed:F1}s with {emails.Length} posters; errors: {JsonSerializer.Serialize(errors)}");
