@@ -50,6 +50,8 @@ public static class BlogPipeline
         });
 
         app.UseRouting();
+        app.UseOutputCache();
+        app.UseNoOpCookieDeletionRemoval();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -66,9 +68,10 @@ public static class BlogPipeline
 
                 """, "text/plain"));
         app.MapGet("/feed", async (HttpContext context, FeedService feeds, CancellationToken ct) =>
-            Xml(await feeds.SiteFeedAsync(BaseUrl(context), ct), "application/atom+xml"));
+            Xml(await feeds.SiteFeedAsync(BaseUrl(context), ct), "application/atom+xml")).CacheOutput(AnonymousPagesPolicy.Name);
         app.MapGet("/cases/{slug}/feed", async (string slug, HttpContext context, FeedService feeds, CancellationToken ct) =>
-            await feeds.CaseFeedAsync(BaseUrl(context), slug, ct) is { } feed ? Xml(feed, "application/atom+xml") : Results.NotFound());
+            await feeds.CaseFeedAsync(BaseUrl(context), slug, ct) is { } feed ? Xml(feed, "application/atom+xml") : Results.NotFound())
+            .CacheOutput(AnonymousPagesPolicy.Name);
         // Stripe posts here; it carries no cookie and no antiforgery token, so the signature is what authenticates it.
         app.MapPost("/stripe/webhook", async (HttpContext context, Services.Subscriptions.StripeBilling billing, CancellationToken ct) =>
         {
@@ -86,7 +89,7 @@ public static class BlogPipeline
             };
         });
         app.MapGet("/sitemap.xml", async (HttpContext context, FeedService feeds, CancellationToken ct) =>
-            Xml(await feeds.SitemapAsync(BaseUrl(context), ct), "application/xml"));
+            Xml(await feeds.SitemapAsync(BaseUrl(context), ct), "application/xml")).CacheOutput(AnonymousPagesPolicy.Name);
         app.MapRazorPages();
         return app;
     }

@@ -169,6 +169,9 @@ public static class BlogServices
         });
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddOutputCache(options => options.AddPolicy(AnonymousPagesPolicy.Name, new AnonymousPagesPolicy()));
+        services.AddSingleton<ContentCache>();
+        services.AddMemoryCache();
 
         var proxies = configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
         services.Configure<ForwardedHeadersOptions>(options =>

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Blog.Web.Pages.Articles;
 
 /// <summary>The threads of one comment page as an HTML fragment (progressive enhancement of the paging link).</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Blog.Web.Infrastructure.AnonymousPagesPolicy.Name)]
 public sealed class CommentsModel(ArticleQueries articles, ReaderAccess access, CommentService comments) : PageModel
 {
     public DiscussionModel Discussion { get; private set; } = null!;

@@ -13,6 +13,7 @@ using Blog.Web.Services.Comments;
 namespace Blog.Web.Pages.Articles;
 
 [EnableRateLimiting(BlogServices.CommentPostsPolicy)]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Blog.Web.Infrastructure.AnonymousPagesPolicy.Name)]
 public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, CommentService comments, IOptions<SiteOptions> site) : PageModel
 {
     public ArticleView Article { get; private set; } = null!;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Blog.Web.Pages.Cases;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Blog.Web.Infrastructure.AnonymousPagesPolicy.Name)]
 public sealed class IndexModel(CaseQueries cases) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Blog.Web.Pages.Cases;
 
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Blog.Web.Infrastructure.AnonymousPagesPolicy.Name)]
 public sealed class ShowModel(CaseQueries cases) : PageModel
 {
     public CaseView Case { get; private set; } = null!;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Blog.Web.Pages.Comments;
 
 /// <summary>/comments/{id}: one comment with its parent chain and its replies.</summary>
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Blog.Web.Infrastructure.AnonymousPagesPolicy.Name)]
 public sealed class ShowModel(CommentService comments, ReaderAccess access) : PageModel
 {
     public PermalinkView View { get; private set; } = null!;

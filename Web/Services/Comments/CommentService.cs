@@ -1,5 +1,6 @@
 using Blog.Web.Configuration;
 using Blog.Web.Data;
+using Blog.Web.Infrastructure;
 using Blog.Web.Domain;
 using Blog.Web.Domain.Moderation;
 using Microsoft.Data.Sqlite;
@@ -69,6 +70,7 @@ public sealed class CommentService(
     MarkdownRenderer renderer,
     ArticleQueries articles,
     CommentRouter router,
+    ContentCache cache,
     IOptions<CommentOptions> options,
     IOptions<SubscriptionOptions> subscriptions,
     TimeProvider clock,
@@ -239,6 +241,7 @@ public sealed class CommentService(
                 ?? new(CommentResult.Invalid, "Your comment could not be saved. Please try again.");
         }
 
+        await cache.InvalidateAsync(cancellationToken);
         logger.LogInformation("Comment {CommentId} posted on article {ArticleId} as {Status}", comment.Id, article.Id, comment.Status);
         return routing.Status switch
         {
@@ -312,6 +315,7 @@ public sealed class CommentService(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await cache.InvalidateAsync(cancellationToken);
         return new(CommentResult.Edited, message, comment.Id, comment.Article.Slug);
     }
 
@@ -334,6 +338,7 @@ public sealed class CommentService(
 
         comment.Withdraw();
         await db.SaveChangesAsync(cancellationToken);
+        await cache.InvalidateAsync(cancellationToken);
         logger.LogInformation("Comment {CommentId} withdrawn by its author", comment.Id);
         return new(CommentResult.Deleted, "Your comment is deleted.", comment.Id, comment.Article!.Slug);
     }
@@ -375,6 +380,7 @@ public sealed class CommentService(
         }
 
         await transaction.CommitAsync(cancellationToken);
+        await cache.InvalidateAsync(cancellationToken);
         return removed > 0
             ? new(CommentResult.Unrecommended, "Recommendation taken back.", id, comment.Slug)
             : new(CommentResult.Recommended, "Thanks for recommending.", id, comment.Slug);

@@ -1,9 +1,11 @@
 using System.Globalization;
 using Blog.Web.Configuration;
 using Blog.Web.Data;
+using Blog.Web.Infrastructure;
 using Blog.Web.Domain;
 using Blog.Web.Domain.Moderation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Blog.Web.Services.Moderation;
@@ -75,7 +77,7 @@ public sealed record UserHistory(
 /// Editors' work on comments and commenters: the queues, the decisions, reports, sanctions, word lists and
 /// suppression orders. Every status change goes through a Comment method and appends a ModerationDecision.
 /// </summary>
-public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptions> options, TimeProvider clock, ILogger<ModerationService> logger)
+public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptions> options, ContentCache cache, IMemoryCache memory, TimeProvider clock, ILogger<ModerationService> logger)
 {
     public const int PageSize = 25;
 
@@ -84,23 +86,36 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
     public IQueryable<Comment> InQueue(Queue queue) => queue switch
     {
         Queue.Pending => db.Comments.Where(c => c.Status == CommentStatus.Pending),
-        Queue.Reported => db.Comments.Where(c => (c.Status == CommentStatus.Published || c.Status == CommentStatus.Approved)
-            && db.CommentReports.Any(r => r.CommentId == c.Id && r.ResolvedAt == null)),
+        // Driven from the open reports (a few hundred rows, indexed), not from every visible comment.
+        Queue.Reported => db.Comments.Where(c => db.CommentReports.Where(r => r.ResolvedAt == null).Select(r => r.CommentId).Contains(c.Id)
+            && (c.Status == CommentStatus.Published || c.Status == CommentStatus.Approved)),
         Queue.Unmoderated => db.Comments.Where(c => c.Status == CommentStatus.Published),
         Queue.Approved => db.Comments.Where(c => c.Status == CommentStatus.Approved),
         _ => db.Comments.Where(c => c.Status == CommentStatus.Rejected),
     };
 
+    /// <summary>
+    /// The queue sizes in the navigation. Counting a hundred thousand unreviewed comments costs milliseconds, so the
+    /// counts are kept for a few seconds; any moderation action refreshes them.
+    /// </summary>
     public async Task<IReadOnlyDictionary<Queue, int>> CountsAsync(CancellationToken cancellationToken)
     {
+        if (memory.TryGetValue(CountsKey, out IReadOnlyDictionary<Queue, int>? cached) && cached is not null)
+        {
+            return cached;
+        }
+
         var counts = new Dictionary<Queue, int>();
         foreach (var queue in Enum.GetValues<Queue>())
         {
             counts[queue] = await InQueue(queue).CountAsync(cancellationToken);
         }
 
+        memory.Set(CountsKey, (IReadOnlyDictionary<Queue, int>)counts, TimeSpan.FromSeconds(5));
         return counts;
     }
+
+    private const string CountsKey = "moderation:counts";
 
     /// <summary>
     /// A page of a queue with keyset paging on (CreatedAt, Id): the cursor is the last item seen, so the cost does
@@ -133,12 +148,21 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
         var now = clock.GetUtcNow();
         var items = await Project(query.Take(PageSize + 1), now).ToListAsync(cancellationToken);
         var next = items.Count > PageSize ? Cursor(items[PageSize - 1]) : null;
-        var articles = await db.Articles.AsNoTracking().Where(a => db.Comments.Any(c => c.ArticleId == a.Id))
-            .OrderByDescending(a => a.PublishedAt).Take(100).Select(a => new { a.Id, a.Title }).ToListAsync(cancellationToken);
-        var reasons = await InQueue(filter.Queue).Where(c => c.ModerationCode != "" && c.ModerationCode != "published")
-            .Select(c => c.ModerationCode).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
-        return new QueuePage(filter, items.Take(PageSize).ToList(), next, await CountsAsync(cancellationToken),
-            articles.Select(a => (a.Id, a.Title)).ToList(), reasons);
+        // The filter choices change slowly: kept for a minute.
+        var articles = await memory.GetOrCreateAsync("moderation:articles", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return (await db.Articles.AsNoTracking().Where(a => db.Comments.Any(c => c.ArticleId == a.Id))
+                .OrderByDescending(a => a.PublishedAt).Take(100).Select(a => new { a.Id, a.Title }).ToListAsync(cancellationToken))
+                .Select(a => (a.Id, a.Title)).ToList();
+        }) ?? [];
+        var reasons = await memory.GetOrCreateAsync($"moderation:reasons:{filter.Queue}", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return await InQueue(filter.Queue).Where(c => c.ModerationCode != "" && c.ModerationCode != "published")
+                .Select(c => c.ModerationCode).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
+        }) ?? [];
+        return new QueuePage(filter, items.Take(PageSize).ToList(), next, await CountsAsync(cancellationToken), articles, reasons);
     }
 
     public async Task<QueueItem?> ItemAsync(long id, CancellationToken cancellationToken) =>
@@ -261,6 +285,9 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
             FromStatus = from, ToStatus = comment.Status, ReasonCode = reasonCode, Note = note, CreatedAt = now,
         });
         await db.SaveChangesAsync(cancellationToken);
+        // A removal must vanish for every reader at once, cached pages included.
+        await cache.InvalidateAsync(cancellationToken);
+        memory.Remove(CountsKey);
         logger.LogInformation("Comment {CommentId}: {Action} by {ActorId}", id, action, moderatorId);
         return ModerationResult.Ok(message);
     }
@@ -306,6 +333,7 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
                 Note = $"Reported by {reporters} readers; hidden until a moderator reviews it.", CreatedAt = now,
             });
             await db.SaveChangesAsync(cancellationToken);
+            await cache.InvalidateAsync(cancellationToken);
         }
 
         return ModerationResult.Ok("Thank you: a moderator will look at the comment.");
@@ -420,6 +448,7 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
             ArticleId = articleId, ActorId = moderatorId, ReasonCode = mode.ToString(), Note = $"Comments {Describe(mode)}.", CreatedAt = now,
         });
         await db.SaveChangesAsync(cancellationToken);
+        await cache.InvalidateAsync(cancellationToken);
         return ModerationResult.Ok($"Comments are now {Describe(mode)}.");
     }
 

@@ -1,4 +1,5 @@
 using Blog.Web.Data;
+using Blog.Web.Infrastructure;
 using Blog.Web.Domain;
 using Blog.Web.Services.Search;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,7 @@ public sealed record ArticleForm(int Id, ArticleInput Input, ArticleStatus Statu
 public sealed record ArticleListItem(int Id, string Title, string Slug, ArticleStatus Status, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt, string AuthorName, string? CaseName);
 
 /// <summary>The newsroom's write side for articles: load, change through the domain, render once, save once, index.</summary>
-public sealed class ArticleEditor(BlogDbContext db, MarkdownRenderer renderer, ISearchIndex search, TimeProvider clock)
+public sealed class ArticleEditor(BlogDbContext db, MarkdownRenderer renderer, ISearchIndex search, ContentCache cache, TimeProvider clock)
 {
     public const int MaxTags = 10;
 
@@ -159,6 +160,7 @@ public sealed class ArticleEditor(BlogDbContext db, MarkdownRenderer renderer, I
 
         await db.SaveChangesAsync(cancellationToken);
         await search.IndexArticleAsync(article.Id, cancellationToken);
+        await cache.InvalidateAsync(cancellationToken);
         return new ArticleSaveOutcome(true, article.Id, article.Slug, message, []);
     }
 

@@ -1,4 +1,5 @@
 using Blog.Web.Data;
+using Blog.Web.Infrastructure;
 using Blog.Web.Domain;
 using Blog.Web.Services.Search;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ public sealed record CaseOption(int Id, string Name);
 
 public sealed record CaseListItem(int Id, string Slug, string Name, string Court, ProceedingsStatus Status, int ArticleCount);
 
-public sealed class CaseEditor(BlogDbContext db, MarkdownRenderer renderer, ISearchIndex search, TimeProvider clock)
+public sealed class CaseEditor(BlogDbContext db, MarkdownRenderer renderer, ISearchIndex search, ContentCache cache, TimeProvider clock)
 {
     public Task<List<CaseOption>> OptionsAsync(CancellationToken cancellationToken) =>
         db.Cases.AsNoTracking().OrderBy(c => c.Name).Select(c => new CaseOption(c.Id, c.Name)).ToListAsync(cancellationToken);
@@ -89,6 +90,7 @@ public sealed class CaseEditor(BlogDbContext db, MarkdownRenderer renderer, ISea
 
         await db.SaveChangesAsync(cancellationToken);
         await search.IndexCaseAsync(record.Id, cancellationToken);
+        await cache.InvalidateAsync(cancellationToken);
         return new CaseSaveOutcome(true, record.Id, record.Slug, []);
     }
 }

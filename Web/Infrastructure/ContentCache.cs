@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Blog.Web.Infrastructure;
+
+/// <summary>
+/// Output caching for readers who are not signed in: the same bytes for everyone, for a few seconds, and evicted
+/// the moment anything they show changes (an article, a case, a comment, a moderation decision). A request that
+/// carries any cookie (a session, a status message, an antiforgery token) is never served from or stored in
+/// the cache, so nothing personal can be cached or leak.
+/// </summary>
+public sealed class AnonymousPagesPolicy : IOutputCachePolicy
+{
+    public const string Name = "anonymous-pages";
+    public const string Tag = "content";
+
+    /// <summary>Short, so a scheduled article appears within seconds of its time even with no write to evict on.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
+
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var request = context.HttpContext.Request;
+        var anonymous = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && request.Cookies.Count == 0 && !request.Headers.ContainsKey("Authorization");
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = anonymous;
+        context.AllowCacheStorage = anonymous;
+        context.AllowLocking = true;
+        context.CacheVaryByRules.QueryKeys = "*";
+        context.CacheVaryByRules.HeaderNames = "X-Forwarded-Proto";
+        context.ResponseExpirationTimeSpan = Lifetime;
+        context.Tags.Add(Tag);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+        {
+            context.AllowCacheStorage = false;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
+
+public static class NoOpCookieDeletions
+{
+    /// <summary>
+    /// TempData clears its cookie on every page that reads it, even when the request sent none. For a request
+    /// with no cookies that deletion says nothing, so it is dropped before the response starts (and before the
+    /// output cache decides), rather than letting it stop the page from being cached. Register after UseOutputCache.
+    /// </summary>
+    public static IApplicationBuilder UseNoOpCookieDeletionRemoval(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.Request.Cookies.Count == 0)
+        {
+            context.Response.OnStarting(() =>
+            {
+                var cookies = context.Response.Headers.SetCookie;
+                if (cookies.Count > 0 && cookies.All(c => c is not null && c.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase)))
+                {
+                    context.Response.Headers.Remove("Set-Cookie");
+                }
+
+                return Task.CompletedTask;
+            });
+        }
+
+        await next(context);
+    });
+}
+
+/// <summary>Evicts every cached anonymous page; called by every write that changes what readers see.</summary>
+public sealed class ContentCache(IOutputCacheStore store)
+{
+    public ValueTask InvalidateAsync(CancellationToken cancellationToken) => store.EvictByTagAsync(AnonymousPagesPolicy.Tag, cancellationToken);
+}
