@@ -367,6 +367,39 @@ public sealed class ModerationTests(ModeratedSiteFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task EveryAction_AppendsExactlyOneDecision_WithItsActor()
+    {
+        var slug = await Discussions.PublishArticleAsync(factory);
+        var (author, authorUser) = await EstablishedSubscriberAsync();
+        var id = Discussions.CommentIdFrom(await author.CommentAsync(slug, "Audited comment"));
+        var editor = await TestUsers.CreateAsync(factory, TestRole.Editor);
+        async Task Expect(ModerationAction action, Func<ModerationService, Task<ModerationResult>> act)
+        {
+            var before = await factory.WithDbAsync(db => db.ModerationDecisions.CountAsync());
+            Assert.True((await WithModerationAsync(act)).Succeeded, action.ToString());
+            var added = await factory.WithDbAsync(db => db.ModerationDecisions.Where(d => d.Id > 0).OrderByDescending(d => d.Id).Take(1).SingleAsync());
+            Assert.Equal(before + 1, await factory.WithDbAsync(db => db.ModerationDecisions.CountAsync()));
+            Assert.Equal((action, editor.Id), (added.Action, added.ActorId));
+        }
+
+        await Expect(ModerationAction.Featured, m => m.FeatureAsync(id, true, editor.Id, CancellationToken.None));
+        await Expect(ModerationAction.Unfeatured, m => m.FeatureAsync(id, false, editor.Id, CancellationToken.None));
+        await Expect(ModerationAction.Approved, m => m.ApproveAsync(id, editor.Id, CancellationToken.None));
+        await Expect(ModerationAction.Rejected, m => m.RejectAsync(id, "spam", "", editor.Id, CancellationToken.None));
+        await Expect(ModerationAction.Restored, m => m.RestoreAsync(id, editor.Id, CancellationToken.None));
+        await Expect(ModerationAction.Sanctioned, m => m.SanctionAsync(authorUser.Id, SanctionKind.Warning, null, null, "Tone", editor.Id, CancellationToken.None));
+        var sanctionId = await factory.WithDbAsync(db => db.UserSanctions.Where(s => s.UserId == authorUser.Id).Select(s => s.Id).SingleAsync());
+        await Expect(ModerationAction.SanctionLifted, m => m.LiftAsync(sanctionId, editor.Id, CancellationToken.None));
+        var articleId = await factory.WithDbAsync(db => db.Articles.Where(a => a.Slug == slug).Select(a => a.Id).SingleAsync());
+        await Expect(ModerationAction.PreModerationOn, m => m.SetCommentModeAsync(articleId, CommentMode.PreModerated, editor.Id, CancellationToken.None));
+
+        // A refused action records nothing.
+        var count = await factory.WithDbAsync(db => db.ModerationDecisions.CountAsync());
+        Assert.False((await WithModerationAsync(m => m.RestoreAsync(id, editor.Id, CancellationToken.None))).Succeeded);
+        Assert.Equal(count, await factory.WithDbAsync(db => db.ModerationDecisions.CountAsync()));
+    }
+
+    [Fact]
     public async Task QueuePaging_IsKeyset_WithoutOverlapOrGaps()
     {
         var slug = await Discussions.PublishArticleAsync(factory, mode: CommentMode.PreModerated);
