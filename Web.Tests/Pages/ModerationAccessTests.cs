@@ -75,3 +75,30 @@ public sealed class ModerationAccessTests(EmptySiteFactory factory) : IClassFixt
         || (response.StatusCode == HttpStatusCode.Redirect
             && (response.Headers.Location!.OriginalString.Contains("/account/access-denied") || response.Headers.Location.OriginalString.Contains("/account/login")));
 }
+
+public sealed class SuppressionOrderFormTests(EmptySiteFactory factory) : IClassFixture<EmptySiteFactory>
+{
+    [Fact]
+    public async Task ARefusedOrder_ComesBackWithTheReasonAndWhatWasTyped()
+    {
+        var (editor, _) = await TestUsers.SignedInClientAsync(factory, TestRole.Editor);
+        var caseId = await editor.CreateCaseAsync($"R v Protected {Guid.NewGuid():N}");
+
+        var refused = await editor.PostFormAsync("/moderation/orders", new Dictionary<string, string>
+        {
+            ["caseId"] = caseId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["type"] = "Permanent", ["role"] = "complainant", ["terms"] = "  ",
+        }, formSelector: "form.editor-form");
+
+        var page = await Html.ParseAsync(refused);
+        Assert.Contains("at least one suppressed term", page.QuerySelector(".editor-form .form-errors")!.TextContent);
+        Assert.Equal("complainant", page.QuerySelector("#role")!.GetAttribute("value"));
+        Assert.Equal("Permanent", page.QuerySelector("#type option[selected]")!.GetAttribute("value"));
+
+        var saved = await editor.PostFormAsync("/moderation/orders", new Dictionary<string, string>
+        {
+            ["caseId"] = caseId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["type"] = "Interim", ["role"] = "complainant", ["terms"] = "Jane Roe",
+        }, formSelector: "form.editor-form");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("Jane Roe", (await editor.GetDocumentAsync("/moderation/orders")).QuerySelector(".data-table")!.TextContent);
+    }
+}

@@ -20,6 +20,11 @@ public sealed class OrdersModel(ModerationService moderation, CaseEditor cases, 
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
+    public string? Error { get; private set; }
+
+    /// <summary>What was typed, shown again when the order is refused.</summary>
+    public (int CaseId, SuppressionOrderType Type, string Role, string Terms) Posted { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Orders = await moderation.OrdersAsync(cancellationToken);
@@ -32,6 +37,13 @@ public sealed class OrdersModel(ModerationService moderation, CaseEditor cases, 
     {
         var result = await moderation.AddOrderAsync(caseId, type, role ?? "", terms ?? "", Utc(madeAt) ?? clock.GetUtcNow(),
             Utc(nextAppearance), Utc(expiresAt), User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+        if (!result.Succeeded)
+        {
+            (Error, Posted) = (result.Message, (caseId, type, role ?? "", terms ?? ""));
+            await OnGetAsync(cancellationToken);
+            return Page();
+        }
+
         StatusMessage = result.Message;
         return LocalRedirect("/moderation/orders");
     }
