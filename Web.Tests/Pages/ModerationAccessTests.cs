@@ -16,7 +16,7 @@ public sealed class ModerationAccessTests(EmptySiteFactory factory) : IClassFixt
     [
         "/moderation?queue=pending&handler=approve&id=1", "/moderation?queue=pending&handler=reject&id=1",
         "/moderation?queue=pending&handler=feature&id=1&featured=true", "/moderation?queue=pending&handler=restore&id=1",
-        "/moderation?queue=pending&handler=bulk&bulkAction=approve", "/moderation/comments/1?handler=approve",
+        "/moderation?queue=pending&handler=bulk&bulkAction=approve", "/moderation?returnTo=%2Fmoderation%2Fcomments%2F1&handler=approve&id=1",
         "/moderation/users/someone?handler=sanction", "/moderation/users/someone?handler=lift&sanctionId=1",
         "/moderation/articles/1", "/moderation/orders", "/moderation/words?handler=add", "/moderation/words?handler=remove&wordId=1",
     ];

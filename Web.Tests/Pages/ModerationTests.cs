@@ -367,6 +367,25 @@ public sealed class ModerationTests(ModeratedSiteFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task ActionsFromACommentsOwnPage_ComeBackToIt_ButNeverToAnotherSite()
+    {
+        var slug = await Discussions.PublishArticleAsync(factory);
+        var (author, _) = await EstablishedSubscriberAsync();
+        var id = Discussions.CommentIdFrom(await author.CommentAsync(slug, "Approved from its own page"));
+        var (editor, _) = await TestUsers.SignedInClientAsync(factory, TestRole.Editor);
+
+        var page = await editor.GetDocumentAsync($"/moderation/comments/{id}");
+        var approve = page.QuerySelector($"button[data-action='approve']")!.GetAttribute("formaction")!;
+        var done = await editor.PostFormAsync($"/moderation/comments/{id}", new Dictionary<string, string>(), postUrl: approve, formSelector: "form.queue");
+
+        Assert.Equal($"/moderation/comments/{id}", done.Location());
+        Assert.Equal(CommentStatus.Approved, (await Discussions.LoadCommentAsync(factory, id)).Status);
+        var away = await editor.PostFormAsync($"/moderation/comments/{id}", new Dictionary<string, string>(),
+            postUrl: $"/moderation?returnTo={Uri.EscapeDataString("https://evil.example/moderation/")}&handler=feature&id={id}&featured=true", formSelector: "form.queue");
+        Assert.StartsWith("/moderation?", away.Location());
+    }
+
+    [Fact]
     public async Task EveryAction_AppendsExactlyOneDecision_WithItsActor()
     {
         var slug = await Discussions.PublishArticleAsync(factory);

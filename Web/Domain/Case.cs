@@ -50,8 +50,7 @@ public sealed class Case
     /// <summary>The other side of <see cref="RelatedCases"/>; a relation is shown from both ends.</summary>
     public List<Case> RelatedFrom { get; set; } = [];
 
-    public IEnumerable<string> CitationList =>
-        Citations.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public IEnumerable<string> CitationList => LineList.Split(Citations);
 }
 
 public static class ProceedingsStatusText

@@ -130,7 +130,7 @@ public sealed class ArticleQueries(BlogDbContext db, TimeProvider clock)
         var caseBox = article.Case is null ? null : new CaseBox(
             article.Case.Slug,
             article.Case.Name,
-            article.Case.Citations.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "",
+            LineList.First(article.Case.Citations),
             article.Case.Court,
             article.Case.ProceedingsStatus);
 

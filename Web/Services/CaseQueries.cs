@@ -6,7 +6,7 @@ namespace Blog.Web.Services;
 
 public sealed record CaseSummary(string Slug, string Name, string Citations, string Court, string Jurisdiction, ProceedingsStatus Status, int ArticleCount)
 {
-    public string FirstCitation => Citations.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
+    public string FirstCitation => LineList.First(Citations);
 }
 
 public sealed record CaseFilter(string? Court, string? Jurisdiction, ProceedingsStatus? Status);
@@ -79,7 +79,7 @@ public sealed class CaseQueries(BlogDbContext db, ArticleQueries articles)
                 .OrderBy(a => a.PublishedAt))
             .ToListAsync(cancellationToken);
         return new CaseView(found.Id, found.Slug, found.Name,
-            found.Citations.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            LineList.Split(found.Citations),
             found.Court, found.Jurisdiction, found.FileNumber, found.Judges, found.ProceedingsStatus, found.SummaryHtml,
             found.RelatedTo.Concat(found.RelatedFrom).DistinctBy(r => r.Slug).OrderBy(r => r.Name).ToList(), timeline);
     }

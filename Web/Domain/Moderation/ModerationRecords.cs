@@ -205,5 +205,5 @@ public sealed class SuppressionOrder
 
     public bool IsActive(DateTimeOffset now) => MadeAt <= now && (ExpiresAt is null || ExpiresAt > now);
 
-    public IEnumerable<string> TermList => Terms.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public IEnumerable<string> TermList => LineList.Split(Terms);
 }

@@ -24,8 +24,8 @@ public sealed class AdsModel(AdService ads, TimeProvider clock) : PageModel
         DateTime? starts, DateTime? ends, bool sponsored, CancellationToken cancellationToken)
     {
         Input = new AdInput(name ?? "", text ?? "", link ?? "", image ?? "", slot,
-            starts is { } s ? new DateTimeOffset(DateTime.SpecifyKind(s, DateTimeKind.Utc)) : clock.GetUtcNow(),
-            ends is { } e ? new DateTimeOffset(DateTime.SpecifyKind(e, DateTimeKind.Utc)) : null, Math.Clamp(weight, 1, 100), sponsored);
+            starts.AsUtc() ?? clock.GetUtcNow(),
+            ends.AsUtc(), Math.Clamp(weight, 1, 100), sponsored);
         Error = string.IsNullOrWhiteSpace(Input.Name) || string.IsNullOrWhiteSpace(Input.Text)
             ? "An ad needs a name and a text."
             : await ads.SaveAsync(Input, cancellationToken);

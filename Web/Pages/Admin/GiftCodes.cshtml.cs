@@ -23,7 +23,7 @@ public sealed class GiftCodesModel(SubscriptionService subscriptions) : PageMode
         }
 
         var code = await subscriptions.CreateGiftCodeAsync(days, uses,
-            expires is { } e ? new DateTimeOffset(DateTime.SpecifyKind(e, DateTimeKind.Utc)) : null, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+            expires.AsUtc(), User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
         StatusMessage = $"Created {code}: {days} days, {uses} {(uses == 1 ? "use" : "uses")}.";
         return RedirectToPage();
     }

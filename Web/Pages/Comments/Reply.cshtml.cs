@@ -53,8 +53,7 @@ public sealed class ReplyModel(CommentService comments, ReaderAccess access) : P
     {
         var viewer = await access.StandingAsync(User, cancellationToken);
         var view = await comments.PermalinkAsync(id, viewer, cancellationToken);
-        var target = view?.Chain.SelectMany(n => n.Descendants().Prepend(n)).FirstOrDefault(n => n.Row.Id == id);
-        if (view is null || target is null || !target.Row.Status.IsVisible())
+        if (view is null || !view.Target.Row.Status.IsVisible())
         {
             // Only a visible comment can be answered (an author still sees their own held or removed ones).
             return NotFound();

@@ -57,8 +57,7 @@ public sealed class ReportModel(CommentService comments, ModerationService moder
     {
         var viewer = await access.StandingAsync(User, cancellationToken);
         var view = await comments.PermalinkAsync(id, viewer, cancellationToken);
-        var node = view?.Chain.SelectMany(n => n.Descendants().Prepend(n)).FirstOrDefault(n => n.Row.Id == id);
-        if (node is not { Row.BodyHtml: { } html } || !node.Row.Status.IsVisible())
+        if (view?.Target is not { Row.BodyHtml: { } html } node || !node.Row.Status.IsVisible())
         {
             return false;
         }

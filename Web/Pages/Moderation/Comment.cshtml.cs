@@ -17,7 +17,8 @@ public sealed class CommentModel(ModerationService moderation) : PageModel
 
     public IReadOnlyDictionary<Queue, int> Counts { get; private set; } = new Dictionary<Queue, int>();
 
-    public string ActionBase => $"/moderation/comments/{RouteData.Values["id"]}?view=1";
+    /// <summary>The queue page's handlers take the actions; they come back here.</summary>
+    public string ActionBase => $"/moderation?returnTo={Uri.EscapeDataString($"/moderation/comments/{RouteData.Values["id"]}")}";
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
@@ -32,22 +33,5 @@ public sealed class CommentModel(ModerationService moderation) : PageModel
         Decisions = await moderation.DecisionsForCommentAsync(id, cancellationToken);
         Counts = await moderation.CountsAsync(cancellationToken);
         return Page();
-    }
-
-    public Task<IActionResult> OnPostApproveAsync(long id, CancellationToken cancellationToken) => DoneAsync(id, moderation.ApproveAsync(id, ModeratorId, cancellationToken));
-
-    public Task<IActionResult> OnPostRejectAsync(long id, CancellationToken cancellationToken) =>
-        DoneAsync(id, moderation.RejectAsync(id, Request.Form[$"reason-{id}"].ToString(), Request.Form[$"note-{id}"].ToString(), ModeratorId, cancellationToken));
-
-    public Task<IActionResult> OnPostFeatureAsync(long id, bool featured, CancellationToken cancellationToken) => DoneAsync(id, moderation.FeatureAsync(id, featured, ModeratorId, cancellationToken));
-
-    public Task<IActionResult> OnPostRestoreAsync(long id, CancellationToken cancellationToken) => DoneAsync(id, moderation.RestoreAsync(id, ModeratorId, cancellationToken));
-
-    private string ModeratorId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
-
-    private async Task<IActionResult> DoneAsync(long id, Task<ModerationResult> action)
-    {
-        StatusMessage = (await action).Message;
-        return LocalRedirect($"/moderation/comments/{id}");
     }
 }

@@ -23,6 +23,10 @@ public sealed class IndexModel(ModerationService moderation) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? After { get; set; }
 
+    /// <summary>Where to come back to after an action, when it was taken elsewhere (a comment's own page).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnTo { get; set; }
+
     [TempData]
     public string? StatusMessage { get; set; }
 
@@ -64,7 +68,9 @@ public sealed class IndexModel(ModerationService moderation) : PageModel
     {
         var result = await action;
         StatusMessage = result.Message;
-        return LocalRedirect($"/moderation?{ViewQuery(After)}");
+        return LocalRedirect(ReturnTo is { } back && back.StartsWith("/moderation/", StringComparison.Ordinal) && Url.IsLocalUrl(back)
+            ? back
+            : $"/moderation?{ViewQuery(After)}");
     }
 
     private string ViewQuery(string? after)

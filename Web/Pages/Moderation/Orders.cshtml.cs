@@ -35,8 +35,8 @@ public sealed class OrdersModel(ModerationService moderation, CaseEditor cases, 
     public async Task<IActionResult> OnPostAsync(int caseId, SuppressionOrderType type, string? role, string? terms, DateTime? madeAt,
         DateTime? nextAppearance, DateTime? expiresAt, CancellationToken cancellationToken)
     {
-        var result = await moderation.AddOrderAsync(caseId, type, role ?? "", terms ?? "", Utc(madeAt) ?? clock.GetUtcNow(),
-            Utc(nextAppearance), Utc(expiresAt), User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+        var result = await moderation.AddOrderAsync(caseId, type, role ?? "", terms ?? "", madeAt.AsUtc() ?? clock.GetUtcNow(),
+            nextAppearance.AsUtc(), expiresAt.AsUtc(), User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
         if (!result.Succeeded)
         {
             (Error, Posted) = (result.Message, (caseId, type, role ?? "", terms ?? ""));
@@ -48,5 +48,4 @@ public sealed class OrdersModel(ModerationService moderation, CaseEditor cases, 
         return LocalRedirect("/moderation/orders");
     }
 
-    private static DateTimeOffset? Utc(DateTime? value) => value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
 }

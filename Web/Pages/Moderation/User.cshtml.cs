@@ -40,7 +40,7 @@ public sealed class UserModel(ModerationService moderation, TimeProvider clock) 
             "7d" => TimeSpan.FromDays(7),
             _ => null,
         };
-        DateTimeOffset? end = duration == "custom" && until is { } u ? new DateTimeOffset(DateTime.SpecifyKind(u, DateTimeKind.Utc)) : null;
+        var end = duration == "custom" ? until.AsUtc() : null;
         if (kind is SanctionKind.Warning)
         {
             (length, end) = (null, null);

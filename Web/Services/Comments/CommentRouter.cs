@@ -28,7 +28,7 @@ public sealed class CommentRouter(BlogDbContext db, IOptions<ModerationOptions> 
             ? (await db.SuppressionOrders.AsNoTracking()
                     .Where(o => o.CaseId == caseId && o.MadeAt <= now && (o.ExpiresAt == null || o.ExpiresAt > now))
                     .Select(o => o.Terms).ToListAsync(cancellationToken))
-                .SelectMany(t => t.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList()
+                .SelectMany(LineList.Split).ToList()
             : [];
         var words = await db.ModerationWords.AsNoTracking().Select(w => new { w.Kind, w.Word }).ToListAsync(cancellationToken);
 

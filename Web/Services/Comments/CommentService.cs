@@ -57,7 +57,8 @@ public sealed record PermalinkView(
     ReaderStanding Viewer,
     TimeSpan EditWindow,
     DateTimeOffset Now,
-    IReadOnlyList<CommentRevision> History);
+    IReadOnlyList<CommentRevision> History,
+    CommentNode Target);
 
 public sealed record EditableComment(long Id, string ArticleSlug, string Body, bool CanEdit, DateTimeOffset EditableUntil);
 
@@ -147,7 +148,7 @@ public sealed class CommentService(
             ? await db.CommentRevisions.AsNoTracking().Where(r => r.CommentId == id).OrderByDescending(r => r.ReplacedAt).ToListAsync(cancellationToken)
             : [];
         return new PermalinkView(id, target.Slug, target.Title, chain, PermissionFor(viewer, target.CommentMode, target.CommentsCloseAt, target.PublishedAt),
-            CommentPolicy.MayRecommend(viewer.AsCommenter(), options.Value.OpenToMembers, now), viewer, EditWindow, now, history);
+            CommentPolicy.MayRecommend(viewer.AsCommenter(), options.Value.OpenToMembers, now), viewer, EditWindow, now, history, shown);
     }
 
     /// <summary>Posts a comment or a reply. A retried post with the same key returns the comment it already made.</summary>

@@ -498,7 +498,7 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
             return ModerationResult.Refused("Choose the case the order was made in.");
         }
 
-        var termList = terms.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var termList = LineList.Split(terms);
         if (termList.Length == 0)
         {
             return ModerationResult.Refused("List at least one suppressed term: a name, alias, address or occupation.");

@@ -76,7 +76,7 @@ public sealed class CaseEditor(BlogDbContext db, MarkdownRenderer renderer, ISea
 
         record.Name = input.Name.Trim();
         record.Slug = record.Slug.Length > 0 && string.IsNullOrWhiteSpace(input.Slug) ? record.Slug : Slug.Unique(wanted, input.Name, taken.Contains);
-        record.Citations = string.Join('\n', input.Citations.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        record.Citations = string.Join('\n', LineList.Split(input.Citations));
         record.Court = input.Court.Trim();
         record.Jurisdiction = input.Jurisdiction.Trim();
         record.FileNumber = input.FileNumber.Trim();

@@ -38,7 +38,7 @@ public sealed class SearchService(ISearchIndex index, ArticleQueries articles, D
             .ToDictionaryAsync(c => c.Id, cancellationToken);
         var caseResults = caseHits.Where(h => cases.ContainsKey(h.CaseId))
             .Select(h => new CaseResult(cases[h.CaseId].Slug, h.Name,
-                cases[h.CaseId].Citations.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "",
+                Domain.LineList.First(cases[h.CaseId].Citations),
                 cases[h.CaseId].Court))
             .ToList();
 

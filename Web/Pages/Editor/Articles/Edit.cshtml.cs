@@ -127,7 +127,7 @@ public sealed class EditModel(ArticleEditor editor, CaseEditor cases) : PageMode
             "unpublish" => ArticleAction.Unpublish,
             _ => ArticleAction.Save,
         };
-        var outcome = await editor.SaveAsync(id, ToArticleInput(Input), action, Utc(Input.ScheduleAt),
+        var outcome = await editor.SaveAsync(id, ToArticleInput(Input), action, Input.ScheduleAt.AsUtc(),
             User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
         if (!outcome.Succeeded)
         {
@@ -155,8 +155,6 @@ public sealed class EditModel(ArticleEditor editor, CaseEditor cases) : PageMode
     private async Task LoadOptionsAsync(CancellationToken cancellationToken) =>
         CaseOptions = (await cases.OptionsAsync(cancellationToken)).Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
 
-    private static DateTimeOffset? Utc(DateTime? value) =>
-        value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
 
     private static InputModel ToInput(ArticleForm form) => new()
     {
@@ -175,5 +173,5 @@ public sealed class EditModel(ArticleEditor editor, CaseEditor cases) : PageMode
 
     private static ArticleInput ToArticleInput(InputModel input) => new(
         input.Title, input.Slug, input.Standfirst, input.Body, input.Tags, input.CaseId, input.Visibility,
-        input.CommentMode, Utc(input.CommentsCloseAt), input.CorrectionsNote);
+        input.CommentMode, input.CommentsCloseAt.AsUtc(), input.CorrectionsNote);
 }
