@@ -244,7 +244,7 @@ public sealed class CommentTests(EmptySiteFactory factory) : IClassFixture<Empty
         var (reader, _) = await SubscriberAsync();
         var id = Discussions.CommentIdFrom(await author.CommentAsync(slug, "Worth recommending"));
         async Task<HttpResponseMessage> Toggle(HttpClient client) =>
-            await client.PostFormAsync($"/articles/{slug}", new Dictionary<string, string>(), formSelector: $"form[action='/comments/{id}/recommend']");
+            await client.PressAsync($"/articles/{slug}", $"#comment-{id} button.recommend");
 
         await Toggle(reader);
         Assert.Equal(1, (await Discussions.LoadCommentAsync(factory, id)).RecommendCount);
@@ -254,7 +254,7 @@ public sealed class CommentTests(EmptySiteFactory factory) : IClassFixture<Empty
         await Toggle(reader);
         Assert.Equal(0, (await Discussions.LoadCommentAsync(factory, id)).RecommendCount);
 
-        Assert.Null((await author.GetDocumentAsync($"/articles/{slug}")).QuerySelector($"form[action='/comments/{id}/recommend']"));
+        Assert.Null((await author.GetDocumentAsync($"/articles/{slug}")).QuerySelector($"#comment-{id} button.recommend"));
         var token = Html.AntiforgeryToken(await author.GetDocumentAsync($"/articles/{slug}"));
         await author.PostAsync($"/comments/{id}/recommend", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         Assert.Equal(0, (await Discussions.LoadCommentAsync(factory, id)).RecommendCount);

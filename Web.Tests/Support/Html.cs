@@ -46,6 +46,36 @@ public static class Html
                 ? document.QuerySelector("main form[method=post]") ?? document.QuerySelector("form[method=post]")
                 : document.QuerySelector(formSelector))
             as IHtmlFormElement ?? throw new InvalidOperationException($"No form {formSelector} on {pageUrl}.");
+        var values = Fields(form);
+        values.RemoveAll(v => fields.ContainsKey(v.Key));
+        values.AddRange(fields);
+
+        var action = postUrl ?? form.GetAttribute("action");
+        if (string.IsNullOrEmpty(action))
+        {
+            action = pageUrl;
+        }
+
+        return await client.PostAsync(action, new FormUrlEncodedContent(values));
+    }
+
+    /// <summary>
+    /// Presses a submit button as a browser does: the button's form (its <c>form</c> attribute or the form around
+    /// it) is sent with its fields to the button's <c>formaction</c>, or the form's action.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PressAsync(this HttpClient client, string pageUrl, string buttonSelector)
+    {
+        var document = await client.GetDocumentAsync(pageUrl);
+        var button = document.QuerySelector(buttonSelector) as IHtmlButtonElement
+            ?? throw new InvalidOperationException($"No button {buttonSelector} on {pageUrl}.");
+        var form = button.Form ?? throw new InvalidOperationException($"The button {buttonSelector} on {pageUrl} belongs to no form.");
+        var action = button.GetAttribute("formaction") is { Length: > 0 } formAction ? formAction : form.GetAttribute("action");
+        return await client.PostAsync(string.IsNullOrEmpty(action) ? pageUrl : action, new FormUrlEncodedContent(Fields(form)));
+    }
+
+    /// <summary>What a browser sends for a form: its named inputs (checked boxes only), text areas and selects.</summary>
+    private static List<KeyValuePair<string, string>> Fields(IHtmlFormElement form)
+    {
         var values = new List<KeyValuePair<string, string>>();
         foreach (var input in form.QuerySelectorAll("input[name]").OfType<IHtmlInputElement>())
         {
@@ -74,16 +104,7 @@ public static class Html
             values.AddRange(chosen.Select(o => new KeyValuePair<string, string>(select.Name!, o.Value)));
         }
 
-        values.RemoveAll(v => fields.ContainsKey(v.Key));
-        values.AddRange(fields);
-
-        var action = postUrl ?? form.GetAttribute("action");
-        if (string.IsNullOrEmpty(action))
-        {
-            action = pageUrl;
-        }
-
-        return await client.PostAsync(action, new FormUrlEncodedContent(values));
+        return values;
     }
 
     public static string? Location(this HttpResponseMessage response) => response.Headers.Location?.OriginalString;

@@ -22,7 +22,8 @@ public sealed record CommentRow(
     bool RecommendedByViewer = false,
     bool IsFeatured = false,
     string? ModerationReason = null,
-    string? ModeratorNote = null);
+    string? ModeratorNote = null,
+    string? AuthorId = null);
 
 public sealed class CommentNode(CommentRow row, string? placeholder)
 {

@@ -60,10 +60,14 @@ public static class BlogServices
         var connectionString = DatabaseSetup.ResolveConnectionString(
             configuration.GetConnectionString(DatabaseSetup.ConnectionStringName), builder.Environment.ContentRootPath);
         services.AddSingleton<SqlitePragmaInterceptor>();
+        services.AddSingleton<StandingChanges>();
         var countSql = configuration.GetValue<bool>("Diagnostics:SqlCommandHeader");
-        services.AddDbContext<BlogDbContext>((sp, options) =>
+        // Pooled: the options are built once and contexts are reset and reused, instead of a new options
+        // object (and EF's lookup of its internal services for it) on every request.
+        services.AddDbContextPool<BlogDbContext>((sp, options) =>
         {
-            options.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>());
+            options.UseSqlite(connectionString)
+                .AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>(), sp.GetRequiredService<StandingChanges>());
             if (countSql)
             {
                 options.AddInterceptors(new SqlCommandCounting());
@@ -171,6 +175,7 @@ public static class BlogServices
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddOutputCache(options => options.AddPolicy(AnonymousPagesPolicy.Name, new AnonymousPagesPolicy()));
         services.AddSingleton<ContentCache>();
+        services.AddSingleton<Blog.Web.Pages.Comments.CommentListRenderer>();
         services.AddMemoryCache();
 
         var proxies = configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];

@@ -73,8 +73,20 @@ public static class NoOpCookieDeletions
     });
 }
 
-/// <summary>Evicts every cached anonymous page; called by every write that changes what readers see.</summary>
+/// <summary>
+/// Evicts every cached anonymous page; called by every write that changes what readers see. Its version counts
+/// those writes: anything cached in memory under the version it was built at is out of date once it moves on.
+/// </summary>
 public sealed class ContentCache(IOutputCacheStore store)
 {
-    public ValueTask InvalidateAsync(CancellationToken cancellationToken) => store.EvictByTagAsync(AnonymousPagesPolicy.Tag, cancellationToken);
+    private long version;
+
+    /// <summary>Changes with every content write, before the write is acknowledged.</summary>
+    public long Version => Interlocked.Read(ref version);
+
+    public ValueTask InvalidateAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref version);
+        return store.EvictByTagAsync(AnonymousPagesPolicy.Tag, cancellationToken);
+    }
 }

@@ -1,6 +1,8 @@
 using Blog.Web.Data;
 using Blog.Web.Domain;
+using Blog.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Blog.Web.Services;
 
@@ -57,7 +59,7 @@ public sealed record TagPage(string Name, Page<ArticleSummary> Articles);
 public sealed record AuthorPage(string Name, Page<ArticleSummary> Articles);
 
 /// <summary>Read side of articles for readers: only what <see cref="Published"/> lets through, everywhere.</summary>
-public sealed class ArticleQueries(BlogDbContext db, TimeProvider clock)
+public sealed class ArticleQueries(BlogDbContext db, TimeProvider clock, ContentCache content, IMemoryCache memory)
 {
     public const int PageSize = 10;
 
@@ -104,7 +106,29 @@ public sealed class ArticleQueries(BlogDbContext db, TimeProvider clock)
             a.Visibility,
             a.Comments.Count(c => c.Status == CommentStatus.Published || c.Status == CommentStatus.Approved)));
 
+    /// <summary>How long an article looked up by its address is kept in memory, at most: as long as an anonymous page.</summary>
+    public static readonly TimeSpan LookupLifetime = AnonymousPagesPolicy.Lifetime;
+
+    /// <summary>
+    /// An article by its address (or where it moved). Every article page asks this, signed in or not, so the answer
+    /// is kept in memory under the content version: any write to articles or comments makes the next lookup fresh,
+    /// and a scheduled article appears within <see cref="LookupLifetime"/> of its time.
+    /// </summary>
     public async Task<ArticleLookup> BySlugAsync(string slug, CancellationToken cancellationToken)
+    {
+        var key = $"article:{content.Version}:{slug}";
+        var now = clock.GetUtcNow();
+        if (memory.TryGetFresh<ArticleLookup>(key, now, out var kept))
+        {
+            return kept;
+        }
+
+        var lookup = await LoadBySlugAsync(slug, cancellationToken);
+        memory.SetFresh(key, lookup, now, LookupLifetime);
+        return lookup;
+    }
+
+    private async Task<ArticleLookup> LoadBySlugAsync(string slug, CancellationToken cancellationToken)
     {
         var article = await Published()
             .Where(a => a.Slug == slug)
@@ -115,7 +139,6 @@ public sealed class ArticleQueries(BlogDbContext db, TimeProvider clock)
                 PublishedAt = a.PublishedAt!.Value, a.UpdatedAt, a.CorrectionsNote, a.CommentMode, a.CommentsCloseAt,
                 CommentCount = a.Comments.Count(c => c.Status == CommentStatus.Published || c.Status == CommentStatus.Approved),
                 Case = a.Case == null ? null : new { a.Case.Slug, a.Case.Name, a.Case.Citations, a.Case.Court, a.Case.ProceedingsStatus },
-                Tags = a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Slug, t.Name)).ToList(),
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (article is null)
@@ -127,6 +150,10 @@ public sealed class ArticleQueries(BlogDbContext db, TimeProvider clock)
             return new ArticleLookup(null, movedTo);
         }
 
+        // A query of its own: joined into the one above, SQLite built every article's tags into a temporary table.
+        var tags = await db.Articles.AsNoTracking().Where(a => a.Id == article.Id)
+            .SelectMany(a => a.Tags).OrderBy(t => t.Name).Select(t => new TagLink(t.Slug, t.Name))
+            .ToListAsync(cancellationToken);
         var caseBox = article.Case is null ? null : new CaseBox(
             article.Case.Slug,
             article.Case.Name,
@@ -137,7 +164,7 @@ public sealed class ArticleQueries(BlogDbContext db, TimeProvider clock)
         return new ArticleLookup(new ArticleView(
             article.Id, article.Slug, article.Title, article.Standfirst, article.BodyHtml, article.TeaserHtml,
             article.Visibility, article.AuthorName, article.AuthorSlug, article.PublishedAt, article.UpdatedAt,
-            article.CorrectionsNote, caseBox, article.Tags, article.CommentMode, article.CommentsCloseAt,
+            article.CorrectionsNote, caseBox, tags, article.CommentMode, article.CommentsCloseAt,
             article.CommentCount), null);
     }
 

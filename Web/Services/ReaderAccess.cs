@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Blog.Web.Configuration;
 using Blog.Web.Data;
+using Blog.Web.Infrastructure;
 using Blog.Web.Domain;
 using Blog.Web.Domain.Moderation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Blog.Web.Services;
@@ -36,10 +38,21 @@ public sealed record ActiveSanction(SanctionKind Kind, string Reason, DateTimeOf
     } + (string.IsNullOrWhiteSpace(Reason) ? "" : $" Reason: {Reason}");
 }
 
-/// <summary>Works out, once per request, the reader's standing: one query for their subscriptions, roles from the session.</summary>
-public sealed class ReaderAccess(BlogDbContext db, TimeProvider clock, IOptions<SubscriptionOptions> options)
+/// <summary>
+/// Works out, once per request, the reader's standing: roles from the session; subscriptions and sanctions from the
+/// database. Those two are kept in memory for a few seconds per reader, under the count of saved changes to them
+/// (<see cref="StandingChanges"/>), so a new subscription or sanction counts from the very next request; the
+/// rules are applied to the current time on every request, so a period or a suspension ends on time.
+/// </summary>
+public sealed class ReaderAccess(BlogDbContext db, TimeProvider clock, IOptions<SubscriptionOptions> options, IMemoryCache memory, StandingChanges changes)
 {
+    private static readonly TimeSpan KeptFor = TimeSpan.FromSeconds(10);
+
     private ReaderStanding? standing;
+
+    private sealed record SanctionRow(SanctionKind Kind, string Reason, DateTimeOffset StartsAt, DateTimeOffset? EndsAt);
+
+    private sealed record StandingRecord(List<SubscriptionPeriod> Periods, List<SanctionRow> Sanctions);
 
     public static bool IsStaff(ClaimsPrincipal user) => user.IsInRole(Roles.Editor) || user.IsInRole(Roles.Admin);
 
@@ -56,16 +69,27 @@ public sealed class ReaderAccess(BlogDbContext db, TimeProvider clock, IOptions<
             return standing = ReaderStanding.Anonymous;
         }
 
-        var periods = await db.Subscriptions.AsNoTracking().Where(s => s.UserId == userId)
-            .Select(s => new SubscriptionPeriod(s.Status, s.CurrentPeriodEnd))
-            .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var subscriber = Entitlements.IsSubscriber(periods, now, TimeSpan.FromDays(options.Value.GraceDays));
-        var sanctions = await db.UserSanctions.AsNoTracking()
-            .Where(s => s.UserId == userId && s.LiftedAt == null && s.StartsAt <= now && (s.EndsAt == null || s.EndsAt > now))
+        var key = $"standing:{changes.Version}:{userId}";
+        if (!memory.TryGetFresh<StandingRecord>(key, now, out var record))
+        {
+            var periods = await db.Subscriptions.AsNoTracking().Where(s => s.UserId == userId)
+                .Select(s => new SubscriptionPeriod(s.Status, s.CurrentPeriodEnd))
+                .ToListAsync(cancellationToken);
+            var sanctions = await db.UserSanctions.AsNoTracking()
+                .Where(s => s.UserId == userId && s.LiftedAt == null && (s.EndsAt == null || s.EndsAt > now))
+                .Select(s => new SanctionRow(s.Kind, s.Reason, s.StartsAt, s.EndsAt))
+                .ToListAsync(cancellationToken);
+            record = new StandingRecord(periods, sanctions);
+            memory.SetFresh(key, record, now, KeptFor);
+        }
+
+        var subscriber = Entitlements.IsSubscriber(record.Periods, now, TimeSpan.FromDays(options.Value.GraceDays));
+        var active = record.Sanctions
+            .Where(s => s.StartsAt <= now && (s.EndsAt == null || s.EndsAt > now))
             .Select(s => new ActiveSanction(s.Kind, s.Reason, s.EndsAt))
-            .ToListAsync(cancellationToken);
-        return standing = new ReaderStanding(userId, IsStaff(user), subscriber, sanctions);
+            .ToList();
+        return standing = new ReaderStanding(userId, IsStaff(user), subscriber, active);
     }
 
     public async Task<bool> ReadsSubscriberContentAsync(ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -16,6 +16,9 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         builder.HasIndex(c => new { c.ArticleId, c.Status });
         builder.HasIndex(c => c.IdempotencyKey).IsUnique();
         builder.HasIndex(c => new { c.AuthorId, c.CreatedAt });
+        // A commenter's record beside each queued comment (so many published, so many rejected) is counted from
+        // this index alone, without reading the comments.
+        builder.HasIndex(c => new { c.AuthorId, c.Status });
         builder.Property(c => c.Body).HasMaxLength(5000).IsRequired();
         builder.Property(c => c.Path).HasMaxLength(2000);
         builder.Property(c => c.ModerationReason).HasMaxLength(500);

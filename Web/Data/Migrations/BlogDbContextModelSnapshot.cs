@@ -449,6 +449,8 @@ namespace Blog.Web.Data.Migrations
 
                     b.HasIndex("AuthorId", "CreatedAt");
 
+                    b.HasIndex("AuthorId", "Status");
+
                     b.HasIndex("RootId", "Path");
 
                     b.HasIndex("ArticleId", "ParentId", "CreatedAt");

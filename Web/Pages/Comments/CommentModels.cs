@@ -26,9 +26,6 @@ public sealed record CommentFormModel(
     string IdPrefix = "comment",
     long? ReplyingTo = null);
 
-/// <summary>One comment to draw, with what the reader may do to it.</summary>
-public sealed record CommentItemModel(CommentNode Node, CommentContext Context, int Level);
-
 public sealed record CommentContext(ReaderStanding Viewer, bool MayReply, bool MayRecommend, TimeSpan EditWindow, DateTimeOffset Now, long? Highlight = null)
 {
     public bool CanEdit(CommentRow row) => row.IsOwn && Now - row.CreatedAt <= EditWindow && row.Status is CommentStatus.Published or CommentStatus.Approved or CommentStatus.Pending;

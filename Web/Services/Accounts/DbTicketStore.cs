@@ -1,9 +1,12 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Blog.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Extensions.Options;
 
 namespace Blog.Web.Services.Accounts;
@@ -11,10 +14,20 @@ namespace Blog.Web.Services.Accounts;
 /// <summary>
 /// Keeps authentication tickets in the database. The cookie holds a random session id; removing the row
 /// (sign-out, password change, account deletion) ends that session on the server.
+/// Every signed-in request reads its ticket, so tickets are also kept in memory for a minute after use: ending
+/// a session (one, or all of a user's) takes it out of memory at the same moment as out of the database. With
+/// several instances, another instance may hold a session it has already read for up to that minute; the shared
+/// cache of the scale-out setup is the place to end it everywhere at once.
 /// </summary>
-public sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider clock) : ITicketStore
+public sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider clock, IMemoryCache memory) : ITicketStore
 {
     private static readonly TicketSerializer Serializer = TicketSerializer.Default;
+    private static readonly TimeSpan MemoryLifetime = TimeSpan.FromMinutes(1);
+
+    // One token per user with sessions in memory: cancelling it drops all of that user's sessions from memory.
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> userTokens = new();
+
+    private sealed record Cached(string UserId, byte[] Ticket, DateTimeOffset ExpiresAt);
 
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {
@@ -22,15 +35,17 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider cloc
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
-        db.UserSessions.Add(new UserSession
+        var session = new UserSession
         {
             Id = id,
             UserId = UserIdOf(ticket),
             Ticket = Serializer.Serialize(ticket),
             CreatedAt = clock.GetUtcNow(),
             ExpiresAt = ExpiryOf(ticket),
-        });
+        };
+        db.UserSessions.Add(session);
         await db.SaveChangesAsync();
+        Remember(id, new Cached(session.UserId, session.Ticket, session.ExpiresAt));
         return id;
     }
 
@@ -40,28 +55,74 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider cloc
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
         var bytes = Serializer.Serialize(ticket);
         var expires = ExpiryOf(ticket);
-        await db.UserSessions.Where(s => s.Id == key)
+        memory.Remove(MemoryKey(key));
+        var renewed = await db.UserSessions.Where(s => s.Id == key)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, bytes).SetProperty(x => x.ExpiresAt, expires));
+        if (renewed > 0)
+        {
+            Remember(key, new Cached(UserIdOf(ticket), bytes, expires));
+        }
     }
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key)
     {
+        var now = clock.GetUtcNow();
+        if (memory.TryGetValue(MemoryKey(key), out Cached? cached) && cached is not null)
+        {
+            return cached.ExpiresAt > now ? Serializer.Deserialize(cached.Ticket) : null;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
-        var now = clock.GetUtcNow();
-        var bytes = await db.UserSessions.AsNoTracking()
+        var row = await db.UserSessions.AsNoTracking()
             .Where(s => s.Id == key && s.ExpiresAt > now)
-            .Select(s => s.Ticket)
+            .Select(s => new Cached(s.UserId, s.Ticket, s.ExpiresAt))
             .FirstOrDefaultAsync();
-        return bytes is null ? null : Serializer.Deserialize(bytes);
+        if (row is null)
+        {
+            return null;
+        }
+
+        Remember(key, row);
+        return Serializer.Deserialize(row.Ticket);
     }
 
     public async Task RemoveAsync(string key)
     {
+        memory.Remove(MemoryKey(key));
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
         await db.UserSessions.Where(s => s.Id == key).ExecuteDeleteAsync();
     }
+
+    /// <summary>Drops every session of a user from memory; called when their sessions are ended in the database.</summary>
+    public void Forget(string userId)
+    {
+        if (userTokens.TryRemove(userId, out var token))
+        {
+            token.Cancel();
+            token.Dispose();
+        }
+    }
+
+    private void Remember(string key, Cached session)
+    {
+        var token = userTokens.GetOrAdd(session.UserId, _ => new CancellationTokenSource());
+        try
+        {
+            memory.Set(MemoryKey(key), session, new MemoryCacheEntryOptions
+            {
+                AbsoluteExpirationRelativeToNow = MemoryLifetime,
+                ExpirationTokens = { new CancellationChangeToken(token.Token) },
+            });
+        }
+        catch (ObjectDisposedException)
+        {
+            // The user's sessions were ended while this one was being read: it is simply not kept.
+        }
+    }
+
+    private static string MemoryKey(string key) => $"session:{key}";
 
     private DateTimeOffset ExpiryOf(AuthenticationTicket ticket) =>
         ticket.Properties.ExpiresUtc ?? clock.GetUtcNow().AddDays(14);
@@ -72,16 +133,26 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider cloc
 }
 
 /// <summary>Ends sessions by user: every device, or every device but the one making the change.</summary>
-public sealed class UserSessions(BlogDbContext db, IOptionsMonitor<CookieAuthenticationOptions> cookieOptions)
+public sealed class UserSessions(BlogDbContext db, DbTicketStore store, IOptionsMonitor<CookieAuthenticationOptions> cookieOptions)
 {
     // The cookie handler puts the session key in this claim of the ticket it writes to the cookie.
     private const string SessionIdClaim = "Microsoft.AspNetCore.Authentication.Cookies-SessionId";
 
-    public Task<int> EndAllAsync(string userId, CancellationToken cancellationToken) =>
-        db.UserSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+    public async Task<int> EndAllAsync(string userId, CancellationToken cancellationToken)
+    {
+        store.Forget(userId);
+        var ended = await db.UserSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        store.Forget(userId);
+        return ended;
+    }
 
-    public Task<int> EndAllExceptAsync(string userId, string? keepSessionId, CancellationToken cancellationToken) =>
-        db.UserSessions.Where(s => s.UserId == userId && s.Id != keepSessionId).ExecuteDeleteAsync(cancellationToken);
+    public async Task<int> EndAllExceptAsync(string userId, string? keepSessionId, CancellationToken cancellationToken)
+    {
+        store.Forget(userId);
+        var ended = await db.UserSessions.Where(s => s.UserId == userId && s.Id != keepSessionId).ExecuteDeleteAsync(cancellationToken);
+        store.Forget(userId);
+        return ended;
+    }
 
     /// <summary>
     /// The session key of the request's own cookie. The cookie handler renews, never re-creates, the current

@@ -5,6 +5,7 @@ using Blog.Web.Domain;
 using Blog.Web.Domain.Moderation;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Blog.Web.Services.Comments;
@@ -45,7 +46,17 @@ public sealed record DiscussionView(
     ReaderStanding Viewer,
     TimeSpan EditWindow,
     DateTimeOffset Now,
-    string? SubJudiceNotice = null);
+    string? SubJudiceNotice = null)
+{
+    /// <summary>The comments on this page the reader has recommended (when the threads are the shared ones).</summary>
+    public IReadOnlySet<long> RecommendedIds { get; init; } = new HashSet<long>();
+
+    /// <summary>True when the threads are the same for every reader, so their HTML can be drawn once and kept.</summary>
+    public bool Shared { get; init; }
+}
+
+/// <summary>One page of top-level threads with their replies.</summary>
+public sealed record ThreadPage(IReadOnlyList<CommentNode> Threads, int PageNumber, int PageCount);
 
 public sealed record PermalinkView(
     long CommentId,
@@ -72,6 +83,7 @@ public sealed class CommentService(
     ArticleQueries articles,
     CommentRouter router,
     ContentCache cache,
+    IMemoryCache memory,
     IOptions<CommentOptions> options,
     IOptions<SubscriptionOptions> subscriptions,
     TimeProvider clock,
@@ -102,8 +114,58 @@ public sealed class CommentService(
     public async Task<DiscussionView> DiscussionAsync(ArticleView article, ReaderStanding viewer, CommentSort sort, int page, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var viewerId = viewer.UserId;
-        var roots = ShownRoots(article.Id, viewerId);
+        ThreadPage threads;
+        IReadOnlySet<long> recommended = NoIds;
+        var shared = true;
+        var own = viewer.UserId is { } viewerId ? await ViewerStateAsync(article.Id, viewerId, cancellationToken) : null;
+        if (own is { HasHiddenComments: true })
+        {
+            // Their own held or rejected comments are in their threads, marked, and in nobody else's.
+            threads = await LoadThreadsAsync(article.Id, viewer.UserId, sort, page, now, cancellationToken);
+            shared = false;
+        }
+        else
+        {
+            threads = await SharedThreadsAsync(article.Id, sort, page, now, cancellationToken);
+            recommended = own?.Recommended ?? NoIds;
+        }
+
+        var permission = PermissionFor(viewer, article.CommentMode, article.CommentsCloseAt, article.PublishedAt);
+        var notice = article.Case is { } box && SubJudice.IsActive(box.Status) ? SubJudice.Notice(box.Status) : null;
+        return new DiscussionView(article.Id, article.Slug, threads.Threads, article.CommentCount, threads.PageNumber, threads.PageCount, sort,
+            permission, CommentPolicy.MayRecommend(viewer.AsCommenter(), options.Value.OpenToMembers, now), viewer, EditWindow, now, notice)
+        {
+            RecommendedIds = recommended,
+            Shared = shared,
+        };
+    }
+
+    private static readonly IReadOnlySet<long> NoIds = new HashSet<long>();
+
+    /// <summary>How long a page of threads as everyone sees it is kept, at most: as long as an anonymous page.</summary>
+    public static readonly TimeSpan SharedThreadsLifetime = AnonymousPagesPolicy.Lifetime;
+
+    /// <summary>
+    /// A page of threads as every reader sees it (what is personal - own comments, recommendations, the tools - is
+    /// added per reader when the page is drawn). Kept in memory under the content version, so any write that
+    /// changes a discussion makes the next reader load it afresh.
+    /// </summary>
+    private async Task<ThreadPage> SharedThreadsAsync(int articleId, CommentSort sort, int page, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var key = $"threads:{cache.Version}:{articleId}:{sort}:{page}";
+        if (memory.TryGetFresh<ThreadPage>(key, now, out var kept))
+        {
+            return kept;
+        }
+
+        var loaded = await LoadThreadsAsync(articleId, null, sort, page, now, cancellationToken);
+        memory.SetFresh(key, loaded, now, SharedThreadsLifetime);
+        return loaded;
+    }
+
+    private async Task<ThreadPage> LoadThreadsAsync(int articleId, string? viewerId, CommentSort sort, int page, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var roots = ShownRoots(articleId, viewerId);
         var rootCount = await roots.CountAsync(cancellationToken);
         var pageCount = CommentThread.PageCount(rootCount);
         page = Math.Clamp(page, 1, pageCount);
@@ -111,12 +173,34 @@ public sealed class CommentService(
             .Skip((page - 1) * CommentThread.TopLevelPageSize).Take(CommentThread.TopLevelPageSize)
             .Select(c => c.Id)
             .ToListAsync(cancellationToken);
-
         var rows = await Rows(db.Comments.Where(c => rootIds.Contains(c.RootId)), viewerId, now).ToListAsync(cancellationToken);
-        var permission = PermissionFor(viewer, article.CommentMode, article.CommentsCloseAt, article.PublishedAt);
-        var notice = article.Case is { } box && SubJudice.IsActive(box.Status) ? SubJudice.Notice(box.Status) : null;
-        return new DiscussionView(article.Id, article.Slug, CommentThread.Build(rows, rootIds), article.CommentCount, page, pageCount, sort,
-            permission, CommentPolicy.MayRecommend(viewer.AsCommenter(), options.Value.OpenToMembers, now), viewer, EditWindow, now, notice);
+        return new ThreadPage(CommentThread.Build(rows, rootIds), page, pageCount);
+    }
+
+    private sealed record ViewerState(bool HasHiddenComments, IReadOnlySet<long> Recommended);
+
+    /// <summary>
+    /// What is the reader's own in a discussion: whether they have comments only they can see (held, rejected), and
+    /// which comments they recommended. Kept, like the threads, under the content version.
+    /// </summary>
+    private async Task<ViewerState> ViewerStateAsync(int articleId, string viewerId, CancellationToken cancellationToken)
+    {
+        var key = $"viewer-threads:{cache.Version}:{articleId}:{viewerId}";
+        var now = clock.GetUtcNow();
+        if (memory.TryGetFresh<ViewerState>(key, now, out var kept))
+        {
+            return kept;
+        }
+
+        var hidden = await db.Comments.AnyAsync(c => c.AuthorId == viewerId
+            && (c.Status == CommentStatus.Pending || c.Status == CommentStatus.Rejected) && c.ArticleId == articleId, cancellationToken);
+        var recommended = await db.CommentRecommendations.AsNoTracking()
+            .Where(r => r.UserId == viewerId && db.Comments.Any(c => c.Id == r.CommentId && c.ArticleId == articleId))
+            .Select(r => r.CommentId)
+            .ToListAsync(cancellationToken);
+        var state = new ViewerState(hidden, recommended.ToHashSet());
+        memory.SetFresh(key, state, now, SharedThreadsLifetime);
+        return state;
     }
 
     public async Task<PermalinkView?> PermalinkAsync(long id, ReaderStanding viewer, CancellationToken cancellationToken)
@@ -462,6 +546,7 @@ public sealed class CommentService(
                 viewerId != null && db.CommentRecommendations.Any(r => r.CommentId == x.Comment.Id && r.UserId == viewerId),
                 x.Shown && x.Comment.IsFeatured,
                 x.Own ? x.Comment.ModerationReason : null,
-                x.Own ? x.Comment.ModeratorNote : null));
+                x.Own ? x.Comment.ModeratorNote : null,
+                x.Comment.AuthorId));
     }
 }

@@ -1,22 +1,34 @@
 using Blog.Web.Data;
 using Blog.Web.Domain;
+using Blog.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Blog.Web.Services.Subscriptions;
 
 public sealed record AdInput(string Name, string Text, string LinkUrl, string ImagePath, AdSlot Slot, DateTimeOffset StartsAt, DateTimeOffset? EndsAt, int Weight, bool IsSponsored);
 
-/// <summary>House ads: chosen on the server, per slot, from the running ads. Loaded once per request.</summary>
-public sealed class AdService(BlogDbContext db, TimeProvider clock)
+/// <summary>
+/// House ads: chosen on the server, per slot, from the running ads. The running ads are kept in memory for a few
+/// seconds under the content version; adding or stopping an ad moves the version on (and clears cached pages).
+/// </summary>
+public sealed class AdService(BlogDbContext db, TimeProvider clock, ContentCache content, IMemoryCache memory)
 {
-    private List<Ad>? running;
+    private static readonly TimeSpan KeptFor = TimeSpan.FromSeconds(10);
 
     public async Task<Ad?> ForSlotAsync(AdSlot slot, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        running ??= await db.Ads.AsNoTracking().Where(a => a.StartsAt <= now && (a.EndsAt == null || a.EndsAt > now) && a.Weight > 0)
-            .OrderBy(a => a.Id).ToListAsync(cancellationToken);
-        return AdRotation.Pick(running.Where(a => a.Slot == slot).ToList(), Random.Shared.NextDouble());
+        var key = $"ads:{content.Version}";
+        if (!memory.TryGetFresh<List<Ad>>(key, now, out var running))
+        {
+            running = await db.Ads.AsNoTracking().Where(a => a.StartsAt <= now && (a.EndsAt == null || a.EndsAt > now) && a.Weight > 0)
+                .OrderBy(a => a.Id).ToListAsync(cancellationToken);
+            memory.SetFresh(key, running, now, KeptFor);
+        }
+
+        // An ad that starts or ends within those seconds does so on time.
+        return AdRotation.Pick(running.Where(a => a.Slot == slot && a.StartsAt <= now && (a.EndsAt == null || a.EndsAt > now)).ToList(), Random.Shared.NextDouble());
     }
 
     public Task<List<Ad>> AllAsync(CancellationToken cancellationToken) =>
@@ -40,11 +52,15 @@ public sealed class AdService(BlogDbContext db, TimeProvider clock)
             StartsAt = input.StartsAt, EndsAt = input.EndsAt, Weight = input.Weight, IsSponsored = input.IsSponsored,
         });
         await db.SaveChangesAsync(cancellationToken);
+        await content.InvalidateAsync(cancellationToken);
         return null;
     }
 
-    public async Task StopAsync(int id, CancellationToken cancellationToken) =>
+    public async Task StopAsync(int id, CancellationToken cancellationToken)
+    {
         await db.Ads.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.EndsAt, clock.GetUtcNow()), cancellationToken);
+        await content.InvalidateAsync(cancellationToken);
+    }
 
     /// <summary>First-party paths, or https links without query strings (which is where trackers ride).</summary>
     public static bool IsSafeLink(string link) =>

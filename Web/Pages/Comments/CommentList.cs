@@ -1,0 +1,187 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text.Encodings.Web;
+using Blog.Web.Domain;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Blog.Web.Pages.Comments;
+
+/// <summary>
+/// HTML of threads up to a place that differs per reader: a comment's tools (recommend, reply, edit, report...) or
+/// the discussion's ad. The text is the same for every reader; the place is filled for each one.
+/// </summary>
+public sealed record CommentSegment(string Html, CommentRow? Tools = null, bool Ad = false);
+
+/// <summary>Threads to draw as HTML with marked places (<see cref="CommentListRenderer"/>).</summary>
+public sealed record CommentThreadsModel(IReadOnlyList<CommentNode> Threads, CommentContext Context, string Marker, bool AdAfterTenth);
+
+/// <summary>
+/// Drawn threads and the reader to fill them for. <see cref="Footers"/> holds, per segment, the tools of a comment
+/// that is not the reader's own, as readers of this kind see them: not recommended, and recommended.
+/// </summary>
+public sealed record CommentListModel(IReadOnlyList<CommentSegment> Segments, CommentContext Context, IReadOnlySet<long> Recommended, ToolFooters Footers)
+{
+    public bool IsOwn(CommentRow row) => row.IsOwn || (Context.Viewer.UserId is { } viewer && row.AuthorId == viewer);
+
+    /// <summary>The tools under a comment for this reader.</summary>
+    public string ToolsFor(int segment, CommentRow row)
+    {
+        if (IsOwn(row))
+        {
+            var own = row with { IsOwn = true };
+            return CommentTools.Html(own, ToolsClass.Of(Context), own: true, recommended: false, canEdit: Context.CanEdit(own));
+        }
+
+        return row.RecommendedByViewer || Recommended.Contains(row.Id) ? Footers.Recommended[segment]! : Footers.Plain[segment]!;
+    }
+}
+
+/// <summary>Per segment, the tools of a comment that is not the reader's own: not recommended, and recommended.</summary>
+public sealed record ToolFooters(string?[] Plain, string?[] Recommended)
+{
+    public static ToolFooters For(IReadOnlyList<CommentSegment> segments, ToolsClass readers)
+    {
+        var plain = new string?[segments.Count];
+        var recommended = new string?[segments.Count];
+        for (var i = 0; i < segments.Count; i++)
+        {
+            if (segments[i].Tools is { } row)
+            {
+                plain[i] = CommentTools.Html(row, readers, own: false, recommended: false, canEdit: false);
+                recommended[i] = CommentTools.Html(row, readers, own: false, recommended: true, canEdit: false);
+            }
+        }
+
+        return new ToolFooters(plain, recommended);
+    }
+}
+
+/// <summary>What decides the tools a reader sees under other people's comments.</summary>
+public sealed record ToolsClass(bool MayRecommend, bool MayReply, bool SignedIn, bool IsStaff)
+{
+    public static ToolsClass Of(CommentContext context) => new(context.MayRecommend, context.MayReply, context.Viewer.SignedIn, context.Viewer.IsStaff);
+}
+
+/// <summary>
+/// The tools under a comment: recommend (a button of the page's one recommend form), reply, edit, delete, report,
+/// moderate. Only numbers and fixed words go into it, nothing a user wrote.
+/// </summary>
+public static class CommentTools
+{
+    public static string Html(CommentRow row, ToolsClass reader, bool own, bool recommended, bool canEdit)
+    {
+        var id = row.Id.ToString(CultureInfo.InvariantCulture);
+        var count = row.RecommendCount.ToString(CultureInfo.InvariantCulture);
+        var visible = row.Status.IsVisible();
+        var tools = new List<string>();
+        if (reader.MayRecommend && !own && visible)
+        {
+            tools.Add($"<button type=\"submit\" form=\"recommend-form\" formaction=\"/comments/{id}/recommend\" class=\"link-button recommend\" aria-pressed=\"{(recommended ? "true" : "false")}\">{(recommended ? "Recommended" : "Recommend")}<span class=\"count\"> ({count})</span></button>");
+        }
+        else if (row.RecommendCount > 0)
+        {
+            tools.Add($"<span class=\"recommend-count\">{count} {(row.RecommendCount == 1 ? "recommendation" : "recommendations")}</span>");
+        }
+
+        if (reader.MayReply && visible)
+        {
+            tools.Add($"<a class=\"reply-link\" href=\"/comments/{id}/reply\" data-comment-id=\"{id}\">Reply</a>");
+        }
+
+        if (own && canEdit)
+        {
+            tools.Add($"<a href=\"/comments/{id}/edit\">Edit</a>");
+        }
+
+        if (own)
+        {
+            tools.Add($"<a href=\"/comments/{id}/delete\">Delete</a>");
+        }
+        else if (reader.SignedIn && visible)
+        {
+            tools.Add($"<a href=\"/comments/{id}/report\">Report</a>");
+        }
+
+        if (reader.IsStaff)
+        {
+            tools.Add($"<a href=\"/moderation/comments/{id}\">Moderate</a>");
+        }
+
+        return $"<footer class=\"comment-tools\">\n{string.Join("\n", tools)}\n</footer>";
+    }
+}
+
+/// <summary>
+/// Draws threads in two steps: the threads themselves (the same for every reader), with a marked place where each
+/// comment's tools go; then, per request, the marked places for this reader. Threads everyone sees alike are drawn
+/// once and kept as long as the data they came from, so a signed-in reader's 300-comment page costs a fill, not
+/// a render. The markers carry a random nonce per drawing, so no text in a comment can pass for one.
+/// </summary>
+public sealed class CommentListRenderer
+{
+    private readonly ConditionalWeakTable<IReadOnlyList<CommentNode>, Drawing> drawn = new();
+
+    /// <summary>Threads drawn once, with the tools for each kind of reader made as they come.</summary>
+    private sealed class Drawing(IReadOnlyList<CommentSegment> segments)
+    {
+        public IReadOnlyList<CommentSegment> Segments { get; } = segments;
+
+        public ConcurrentDictionary<ToolsClass, ToolFooters> Footers { get; } = new();
+    }
+
+    public async Task<CommentListModel> ListAsync(IHtmlHelper html, IReadOnlyList<CommentNode> threads, CommentContext context,
+        IReadOnlySet<long>? recommended = null, bool shared = false, bool adAfterTenth = false)
+    {
+        var readers = ToolsClass.Of(context);
+        if (!shared || !drawn.TryGetValue(threads, out var drawing))
+        {
+            drawing = new Drawing(await DrawAsync(html, threads, context, adAfterTenth));
+            if (shared)
+            {
+                drawn.AddOrUpdate(threads, drawing);
+            }
+        }
+
+        var footers = drawing.Footers.GetOrAdd(readers, r => ToolFooters.For(drawing.Segments, r));
+        return new CommentListModel(drawing.Segments, context, recommended ?? new HashSet<long>(), footers);
+    }
+
+    private static async Task<IReadOnlyList<CommentSegment>> DrawAsync(IHtmlHelper html, IReadOnlyList<CommentNode> threads, CommentContext context, bool adAfterTenth)
+    {
+        var marker = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+        var content = await html.PartialAsync("_CommentThreads", new CommentThreadsModel(threads, context, marker, adAfterTenth));
+        await using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        content.WriteTo(writer, HtmlEncoder.Default);
+        var rows = threads.SelectMany(t => t.Descendants().Prepend(t)).ToDictionary(n => n.Row.Id, n => n.Row);
+        return Split(writer.ToString(), marker, rows);
+    }
+
+    public static string ToolsMarker(string marker, long commentId) => $"<!--{marker}:{commentId.ToString(CultureInfo.InvariantCulture)}-->";
+
+    public static string AdMarker(string marker) => $"<!--{marker}:ad-->";
+
+    public static IReadOnlyList<CommentSegment> Split(string html, string marker, IReadOnlyDictionary<long, CommentRow> rows)
+    {
+        var open = $"<!--{marker}:";
+        var segments = new List<CommentSegment>();
+        var at = 0;
+        while (true)
+        {
+            var start = html.IndexOf(open, at, StringComparison.Ordinal);
+            if (start < 0)
+            {
+                segments.Add(new CommentSegment(html[at..]));
+                return segments;
+            }
+
+            var end = html.IndexOf("-->", start, StringComparison.Ordinal);
+            var what = html.AsSpan(start + open.Length, end - start - open.Length);
+            segments.Add(what is "ad"
+                ? new CommentSegment(html[at..start], Ad: true)
+                : new CommentSegment(html[at..start], Tools: rows[long.Parse(what, CultureInfo.InvariantCulture)]));
+            at = end + "-->".Length;
+        }
+    }
+}
