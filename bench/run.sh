@@ -3,13 +3,15 @@
 # with production settings, warms it up and measures it with wrk against a static file served by the same process
 # (the reference) and the pages that matter; then N subscribers post comments through the real form and every
 # acknowledged comment is checked to be stored exactly once. Results: stdout and bench/results/latest.md.
-# Not part of `dotnet test`. Settings: PORT, CONNECTIONS, DURATION (s), POSTERS, POST_SECONDS.
+# Not part of `dotnet test`. Settings: PORT, CONNECTIONS, DURATION (s), WARMUP (s), POSTERS, POST_SECONDS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
 PORT="${PORT:-5099}"
 CONNECTIONS="${CONNECTIONS:-32}"
 DURATION="${DURATION:-10}"
+# .NET compiles hot code again, optimised, after it has run a while: measured cases are the settled server.
+WARMUP="${WARMUP:-10}"
 POSTERS="${POSTERS:-16}"
 POST_SECONDS="${POST_SECONDS:-10}"
 WORK="$ROOT/bench/work"
@@ -52,13 +54,14 @@ trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -fs "$BASE/healthz" >/dev/null 2>&1 && break; sleep 1; done
 curl -fs "$BASE/healthz" >/dev/null || { echo "the site did not start; see $WORK/server.log"; tail -5 "$WORK/server.log"; exit 1; }
 
-# Signs in through the real form (as the proxy would forward it) and prints the session cookie.
+# Signs in through the real form (as the proxy would forward it) and prints the cookies to send.
 sign_in() {
   local jar="$WORK/jar-$1" token
   token=$(curl -s -c "$jar" -H "X-Forwarded-Proto: https" "$BASE/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
   curl -s -b "$jar" -c "$jar" -H "X-Forwarded-Proto: https" -o /dev/null \
     --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=$2" --data-urlencode "__RequestVerificationToken=$token" "$BASE/account/login"
-  awk '$6=="__Host-docket"{print "__Host-docket=" $7}' "$jar"
+  # Every cookie a browser would send back: the session and the antiforgery cookie.
+  awk '!/^#/ || /^#HttpOnly_/ {if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7} END {print ""}' "$jar"
 }
 SUB_COOKIE=$(sign_in "$SUBSCRIBER" "$PASSWORD")
 EDITOR_COOKIE=$(sign_in "bench-editor@docket.test" "$PASSWORD")
@@ -79,8 +82,8 @@ run_wrk() { # url cookie seconds
   wrk "${args[@]}" "$BASE$1"
 }
 
-echo "== warming up"
-for i in "${!URLS[@]}"; do run_wrk "${URLS[$i]}" "${COOKIES[$i]}" 3 >/dev/null; done
+echo "== warming up (${WARMUP}s per case)"
+for i in "${!URLS[@]}"; do run_wrk "${URLS[$i]}" "${COOKIES[$i]}" "$WARMUP" >/dev/null; done
 
 echo "== measuring ($CONNECTIONS connections, ${DURATION}s each)"
 declare -a RPS P50 P99 ERRORS SQL
@@ -92,9 +95,13 @@ for i in "${!URLS[@]}"; do
   non2xx=$(echo "$out" | awk '/Non-2xx/{print $NF}'); non2xx=${non2xx:-0}
   sockets=$(echo "$out" | awk -F'[ ,]+' '/Socket errors/{print $4+$6+$8+$10}'); sockets=${sockets:-0}
   ERRORS[$i]=$(( non2xx + sockets ))
-  # SQL commands of a rendered page: an anonymous request with a cookie bypasses the output cache.
+  # SQL commands of a rendered page: an anonymous request with a cookie bypasses the output cache. "Fresh" is the
+  # page just after a write (nothing kept in memory), "kept" the same page asked again.
   hdr=(-H "X-Forwarded-Proto: https" -H "Cookie: ${COOKIES[$i]:-bench=uncached}")
-  SQL[$i]=$(curl -s -o /dev/null -D - "${hdr[@]}" "$BASE${URLS[$i]}" | awk 'tolower($1)=="x-sql-commands:"{print $2}' | tr -d '\r')
+  sql_of() { curl -s -o /dev/null -D - "${hdr[@]}" "$@" | awk 'tolower($1)=="x-sql-commands:"{print $2}' | tr -d '\r'; }
+  fresh=$(sql_of -H "X-Bench-Fresh: 1" "$BASE${URLS[$i]}")
+  kept=$(sql_of "$BASE${URLS[$i]}")
+  SQL[$i]="${fresh:-0} / ${kept:-0}"
   echo "   ${NAMES[$i]}: ${RPS[$i]} req/s, p50 ${P50[$i]}, p99 ${P99[$i]}, errors ${ERRORS[$i]}"
 done
 
@@ -126,12 +133,12 @@ REF=${RPS[0]}
   echo "- When: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "- Commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
   echo "- Machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(awk -F: '/model name/{print $2; exit}' /proc/cpuinfo | xargs)"
-  echo "- Load: wrk, 2 threads, $CONNECTIONS connections, ${DURATION}s per case after a 3s warm-up, on the same machine, Release build, Production settings"
+  echo "- Load: wrk, 2 threads, $CONNECTIONS connections, ${DURATION}s per case after a ${WARMUP}s warm-up of each, on the same machine, Release build, Production settings"
   echo "- Data: 200 articles, a 300- and a 1,000-comment thread, 100,000 further comments (2,000 pending, 500 reported), 1,000 readers"
   echo
-  echo "SQL commands: per request when the page is rendered (anonymous pages are normally served from the output cache, with none)."
+  echo "SQL commands: per request when the page is rendered, fresh (just after a write) / kept (asked again with nothing changed). Anonymous pages are normally served from the output cache, with none."
   echo
-  echo "| case | req/s | p50 | p99 | errors | vs static | SQL commands |"
+  echo "| case | req/s | p50 | p99 | errors | vs static | SQL commands (fresh / kept) |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
   for i in "${!URLS[@]}"; do
     ratio=$(python3 -c "print(f'{${RPS[$i]}/$REF*100:.1f}%')")

@@ -234,6 +234,16 @@ public static class BlogServices
             options.AccessDeniedPath = "/account/access-denied";
             options.ExpireTimeSpan = TimeSpan.FromDays(security.SessionDays);
             options.SlidingExpiration = true;
+            // Identity's check of the security stamp, asked only when it is due: the stock handler builds the whole
+            // user manager on every signed-in request just to find that the interval has not passed.
+            options.Events.OnValidatePrincipal = context =>
+            {
+                var stamp = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+                var now = (stamp.TimeProvider ?? TimeProvider.System).GetUtcNow();
+                return context.Properties.IssuedUtc is { } issued && now - issued <= stamp.ValidationInterval
+                    ? Task.CompletedTask
+                    : SecurityStampValidator.ValidatePrincipalAsync(context);
+            };
         });
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
 

@@ -49,28 +49,45 @@ public sealed class AnonymousPagesPolicy : IOutputCachePolicy
 public static class NoOpCookieDeletions
 {
     /// <summary>
-    /// TempData clears its cookie on every page that reads it, even when the request sent none. For a request
-    /// with no cookies that deletion says nothing, so it is dropped before the response starts (and before the
-    /// output cache decides), rather than letting it stop the page from being cached. Register after UseOutputCache.
+    /// TempData clears its cookie on every page that reads it, even when the request sent none. Deleting a cookie the
+    /// browser does not have says nothing, so such deletions are dropped before the response starts: a cookie-less
+    /// page stays cacheable (the output cache refuses responses that set cookies), and no page carries a useless
+    /// header. Register after UseOutputCache.
     /// </summary>
     public static IApplicationBuilder UseNoOpCookieDeletionRemoval(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.Request.Cookies.Count == 0)
+        context.Response.OnStarting(() =>
         {
-            context.Response.OnStarting(() =>
+            var cookies = context.Response.Headers.SetCookie;
+            if (cookies.Count > 0 && cookies.Any(c => IsNoOpDeletion(c, context.Request.Cookies)))
             {
-                var cookies = context.Response.Headers.SetCookie;
-                if (cookies.Count > 0 && cookies.All(c => c is not null && c.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase)))
+                var kept = cookies.Where(c => !IsNoOpDeletion(c, context.Request.Cookies)).ToArray();
+                if (kept.Length == 0)
                 {
                     context.Response.Headers.Remove("Set-Cookie");
                 }
+                else
+                {
+                    context.Response.Headers.SetCookie = kept;
+                }
+            }
 
-                return Task.CompletedTask;
-            });
-        }
+            return Task.CompletedTask;
+        });
 
         await next(context);
     });
+
+    private static bool IsNoOpDeletion(string? setCookie, IRequestCookieCollection sent)
+    {
+        if (setCookie is null || !setCookie.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var name = setCookie[..Math.Max(0, setCookie.IndexOf('='))];
+        return name.Length > 0 && !sent.ContainsKey(name);
+    }
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Blog.Web.Configuration;
 using Blog.Web.Domain;
@@ -89,7 +90,7 @@ public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, Comm
         AdFree = Entitlements.AdFree(standing.IsStaff, standing.IsSubscriber);
         var baseUrl = BlogPipeline.BaseUrl(HttpContext);
         CanonicalUrl = $"{baseUrl}/articles/{Article.Slug}";
-        JsonLd = BuildJsonLd(baseUrl);
+        JsonLd = JsonLdFor(baseUrl);
         if (FullText)
         {
             var viewer = await access.StandingAsync(User, cancellationToken);
@@ -99,6 +100,23 @@ public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, Comm
         }
 
         return Page();
+    }
+
+    // The article's structured data, made once per kept article (lookups are kept in memory) rather than per request.
+    private static readonly ConditionalWeakTable<ArticleView, KeptJsonLd> JsonLds = new();
+
+    private sealed record KeptJsonLd(string BaseUrl, string Json);
+
+    private string JsonLdFor(string baseUrl)
+    {
+        if (JsonLds.TryGetValue(Article, out var kept) && kept.BaseUrl == baseUrl)
+        {
+            return kept.Json;
+        }
+
+        var json = BuildJsonLd(baseUrl);
+        JsonLds.AddOrUpdate(Article, new KeptJsonLd(baseUrl, json));
+        return json;
     }
 
     private string BuildJsonLd(string baseUrl)

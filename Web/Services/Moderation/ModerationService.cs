@@ -77,7 +77,7 @@ public sealed record UserHistory(
 /// Editors' work on comments and commenters: the queues, the decisions, reports, sanctions, word lists and
 /// suppression orders. Every status change goes through a Comment method and appends a ModerationDecision.
 /// </summary>
-public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptions> options, ContentCache cache, IMemoryCache memory, TimeProvider clock, ILogger<ModerationService> logger)
+public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptions> options, ContentCache cache, StandingChanges standings, IMemoryCache memory, TimeProvider clock, ILogger<ModerationService> logger)
 {
     public const int PageSize = 25;
 
@@ -123,6 +123,38 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
     /// </summary>
     public async Task<QueuePage> QueueAsync(QueueFilter filter, CancellationToken cancellationToken)
     {
+        // The same page for every moderator until something changes: kept under the content version, which every
+        // comment, report and decision moves on (and the count of sanction changes), for a few seconds at most.
+        var now = clock.GetUtcNow();
+        var key = $"moderation:queue:{cache.Version}:{standings.Version}:{filter}";
+        if (!memory.TryGetFresh<List<QueueItem>>(key, now, out var items))
+        {
+            items = await LoadQueueAsync(filter, now, cancellationToken);
+            memory.SetFresh(key, items, now, QueueLifetime);
+        }
+
+        var next = items.Count > PageSize ? Cursor(items[PageSize - 1]) : null;
+        // The filter choices change slowly: kept for a minute.
+        var articles = await memory.GetOrCreateAsync("moderation:articles", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return (await db.Articles.AsNoTracking().Where(a => db.Comments.Any(c => c.ArticleId == a.Id))
+                .OrderByDescending(a => a.PublishedAt).Take(100).Select(a => new { a.Id, a.Title }).ToListAsync(cancellationToken))
+                .Select(a => (a.Id, a.Title)).ToList();
+        }) ?? [];
+        var reasons = await memory.GetOrCreateAsync($"moderation:reasons:{filter.Queue}", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return await InQueue(filter.Queue).Where(c => c.ModerationCode != "" && c.ModerationCode != "published")
+                .Select(c => c.ModerationCode).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
+        }) ?? [];
+        return new QueuePage(filter, items.Take(PageSize).ToList(), next, await CountsAsync(cancellationToken), articles, reasons);
+    }
+
+    private static readonly TimeSpan QueueLifetime = TimeSpan.FromSeconds(5);
+
+    private async Task<List<QueueItem>> LoadQueueAsync(QueueFilter filter, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var query = InQueue(filter.Queue).AsNoTracking();
         if (filter.ArticleId is { } articleId)
         {
@@ -145,25 +177,8 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
         query = filter.OldestFirst
             ? query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             : query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
-        var now = clock.GetUtcNow();
-        var items = await WithRecordsAsync(
+        return await WithRecordsAsync(
             await WithReportsAsync(await Project(query.Take(PageSize + 1), now).ToListAsync(cancellationToken), cancellationToken), cancellationToken);
-        var next = items.Count > PageSize ? Cursor(items[PageSize - 1]) : null;
-        // The filter choices change slowly: kept for a minute.
-        var articles = await memory.GetOrCreateAsync("moderation:articles", async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            return (await db.Articles.AsNoTracking().Where(a => db.Comments.Any(c => c.ArticleId == a.Id))
-                .OrderByDescending(a => a.PublishedAt).Take(100).Select(a => new { a.Id, a.Title }).ToListAsync(cancellationToken))
-                .Select(a => (a.Id, a.Title)).ToList();
-        }) ?? [];
-        var reasons = await memory.GetOrCreateAsync($"moderation:reasons:{filter.Queue}", async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            return await InQueue(filter.Queue).Where(c => c.ModerationCode != "" && c.ModerationCode != "published")
-                .Select(c => c.ModerationCode).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
-        }) ?? [];
-        return new QueuePage(filter, items.Take(PageSize).ToList(), next, await CountsAsync(cancellationToken), articles, reasons);
     }
 
     public async Task<QueueItem?> ItemAsync(long id, CancellationToken cancellationToken) =>
@@ -291,6 +306,7 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
         // A removal must vanish for every reader at once, cached pages included.
         await cache.InvalidateAsync(cancellationToken);
         memory.Remove(CountsKey);
+        memory.Remove(ReportedKey);
         memory.Remove(RecordKey(comment.AuthorId));
         logger.LogInformation("Comment {CommentId}: {Action} by {ActorId}", id, action, moderatorId);
         return ModerationResult.Ok(message);
@@ -324,6 +340,8 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
         var now = clock.GetUtcNow();
         db.CommentReports.Add(new CommentReport { CommentId = commentId, ReporterId = reporterId, Reason = reason, Details = details.Trim(), CreatedAt = now });
         await db.SaveChangesAsync(cancellationToken);
+        memory.Remove(ReportedKey);
+        await cache.InvalidateAsync(cancellationToken); // the queues show reports at once
 
         var reporters = await db.CommentReports.Where(r => r.CommentId == commentId && r.ResolvedAt == null).Select(r => r.ReporterId).Distinct().CountAsync(cancellationToken);
         if (reporters >= options.Value.ReportThreshold && comment.Status.IsVisible())
@@ -591,7 +609,14 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
             return items;
         }
 
-        var ids = items.Select(i => i.Id).ToList();
+        // Most queued comments have no open report: only those that do are looked up.
+        var open = await OpenReportIdsAsync(cancellationToken);
+        var ids = items.Select(i => i.Id).Where(open.Contains).ToList();
+        if (ids.Count == 0)
+        {
+            return items;
+        }
+
         var reports = (await db.CommentReports.AsNoTracking()
                 .Where(r => ids.Contains(r.CommentId) && r.ResolvedAt == null)
                 .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id)
@@ -646,6 +671,17 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
     }
 
     private static readonly TimeSpan RecordLifetime = TimeSpan.FromSeconds(30);
+
+    private const string ReportedKey = "moderation:reported";
+
+    /// <summary>The comments with open reports, kept for a few seconds; a new report or a decision refreshes them.</summary>
+    private async Task<HashSet<long>> OpenReportIdsAsync(CancellationToken cancellationToken) =>
+        await memory.GetOrCreateAsync(ReportedKey, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(5);
+            return (await db.CommentReports.AsNoTracking().Where(r => r.ResolvedAt == null).Select(r => r.CommentId).Distinct()
+                .ToListAsync(cancellationToken)).ToHashSet();
+        }) ?? [];
 
     private static string RecordKey(string authorId) => $"moderation:record:{authorId}";
 
