@@ -245,7 +245,12 @@ public static class BlogServices
                     : SecurityStampValidator.ValidatePrincipalAsync(context);
             };
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        // The stamp is checked by the site's clock, the one the cookie's issue time comes from.
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(5);
+            o.TimeProvider = clock;
+        });
 
         services.AddScoped<UserSessions>();
         services.AddScoped<AccountService>();

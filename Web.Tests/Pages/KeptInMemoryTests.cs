@@ -1,0 +1,132 @@
+using System.Net;
+using Blog.Web.Data;
+using Blog.Web.Domain;
+using Blog.Web.Pages.Comments;
+using Blog.Web.Services.Moderation;
+using Blog.Web.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Blog.Web.Tests.Pages;
+
+/// <summary>A site of its own: these tests move its clock.</summary>
+public sealed class ClockSiteFactory() : BlogAppFactory(seedDemo: false);
+
+/// <summary>
+/// What the site keeps in memory for speed (sessions, standings, threads, queues) never outlives the change that
+/// makes it wrong, nor the site's own clock.
+/// </summary>
+public sealed class KeptInMemoryTests(ClockSiteFactory factory) : IClassFixture<ClockSiteFactory>
+{
+    [Fact]
+    public async Task AChangedSecurityStamp_EndsTheSession_OnceTheCheckIsDue()
+    {
+        var (client, user) = await TestUsers.SignedInClientAsync(factory, TestRole.Member);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/manage")).StatusCode);
+
+        // Changed elsewhere (as Identity does after a change of credentials), without ending the sessions directly.
+        await factory.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<BlogUser>>();
+            await users.UpdateSecurityStampAsync((await users.FindByIdAsync(user.Id))!);
+        });
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/manage")).StatusCode);
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(6));
+        var after = await client.GetAsync("/account/manage");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/account/login", after.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task AGrantedSubscription_CountsFromTheNextRequest_AndItsEndOnTime()
+    {
+        var slug = await Discussions.PublishArticleAsync(factory);
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<Blog.Web.Services.Subscriptions.AdService>().SaveAsync(
+            new("Probe", "Subscribe", "/subscribe", "", AdSlot.Header, factory.Clock.GetUtcNow().AddDays(-1), null, 1, false), CancellationToken.None));
+        var (client, user) = await TestUsers.SignedInClientAsync(factory, TestRole.Member);
+        Assert.NotNull((await client.GetDocumentAsync($"/articles/{slug}")).QuerySelector("[data-ad-slot]"));
+
+        var ends = factory.Clock.GetUtcNow().AddDays(3);
+        await factory.WithDbAsync(async db =>
+        {
+            db.Subscriptions.Add(new Subscription { UserId = user.Id, Plan = "monthly", Source = SubscriptionSource.AdminGrant, Status = SubscriptionStatus.Active, StartedAt = factory.Clock.GetUtcNow(), CurrentPeriodEnd = ends });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        Assert.Null((await client.GetDocumentAsync($"/articles/{slug}")).QuerySelector("[data-ad-slot]"));
+
+        // No write at all when it ends: the period is compared with the clock on every request.
+        factory.Clock.Advance(TimeSpan.FromDays(30));
+        Assert.NotNull((await client.GetDocumentAsync($"/articles/{slug}")).QuerySelector("[data-ad-slot]"));
+    }
+
+    [Fact]
+    public async Task TheModerationQueue_ShowsANewHeldComment_AndADecision_AtOnce()
+    {
+        var slug = await Discussions.PublishArticleAsync(factory);
+        var (editor, editorUser) = await TestUsers.SignedInClientAsync(factory, TestRole.Editor);
+        var (author, authorUser) = await TestUsers.SignedInClientAsync(factory, TestRole.Subscriber);
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<ModerationService>().SanctionAsync(authorUser.Id,
+            Blog.Web.Domain.Moderation.SanctionKind.AlwaysPreModerate, null, null, "testing the queue", editorUser.Id, CancellationToken.None));
+        await editor.GetStringAsync("/moderation?queue=pending");
+
+        var id = Discussions.CommentIdFrom(await author.CommentAsync(slug, "QUEUE-PROBE held for review"));
+        Assert.Contains("QUEUE-PROBE", await editor.GetStringAsync("/moderation?queue=pending"));
+
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<ModerationService>().ApproveAsync(id, editorUser.Id, CancellationToken.None));
+        Assert.DoesNotContain("QUEUE-PROBE", await editor.GetStringAsync("/moderation?queue=pending"));
+    }
+
+    [Fact]
+    public async Task ASignedInPage_CarriesNoDeletionOfACookieTheBrowserDoesNotHave()
+    {
+        var slug = await Discussions.PublishArticleAsync(factory);
+        var (client, _) = await TestUsers.SignedInClientAsync(factory, TestRole.Subscriber);
+        await client.GetAsync($"/articles/{slug}");
+
+        var page = await client.GetAsync($"/articles/{slug}");
+
+        Assert.DoesNotContain(page.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.Contains("TempData", StringComparison.Ordinal));
+    }
+}
+
+public sealed class CommentListRendererTests
+{
+    private static CommentRow Row(long id) => new(id, null, 0, id.ToString(System.Globalization.CultureInfo.InvariantCulture), CommentStatus.Published, true,
+        "A", "<p>x</p>", DateTimeOffset.UnixEpoch, null, 0);
+
+    [Fact]
+    public void Split_CutsAtThisDrawingsMarkersOnly()
+    {
+        const string marker = "0123ABCD";
+        var html = "<li>one" + CommentListRenderer.ToolsMarker(marker, 1) + "</li>"
+            + CommentListRenderer.AdMarker(marker)
+            + "<li>two &lt;!--FFFF:2--&gt; <!--FFFF:2-->" + CommentListRenderer.ToolsMarker(marker, 2) + "</li>";
+
+        var segments = CommentListRenderer.Split(html, marker, new Dictionary<long, CommentRow> { [1] = Row(1), [2] = Row(2) });
+
+        Assert.Equal(4, segments.Count);
+        Assert.Equal(("<li>one", 1L), (segments[0].Html, segments[0].Tools!.Id));
+        Assert.Equal(("</li>", true), (segments[1].Html, segments[1].Ad));
+        Assert.Equal(("<li>two &lt;!--FFFF:2--&gt; <!--FFFF:2-->", 2L), (segments[2].Html, segments[2].Tools!.Id));
+        Assert.Equal(("</li>", null), (segments[3].Html, segments[3].Tools));
+    }
+
+    [Fact]
+    public void Tools_ForSomeoneElsesComment_AndForYourOwn()
+    {
+        var reader = new ToolsClass(MayRecommend: true, MayReply: true, SignedIn: true, IsStaff: false);
+        var others = CommentTools.Html(Row(7), reader, own: false, recommended: true, canEdit: false);
+        var own = CommentTools.Html(Row(7), reader, own: true, recommended: false, canEdit: true);
+
+        Assert.Contains("formaction=\"/comments/7/recommend\"", others);
+        Assert.Contains("aria-pressed=\"true\"", others);
+        Assert.Contains("/comments/7/report", others);
+        Assert.DoesNotContain("/comments/7/edit", others);
+        Assert.DoesNotContain("recommend\"", own);
+        Assert.Contains("/comments/7/edit", own);
+        Assert.Contains("/comments/7/delete", own);
+        Assert.DoesNotContain("/moderation/", own);
+    }
+}
