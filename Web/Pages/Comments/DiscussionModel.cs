@@ -6,8 +6,6 @@ namespace Blog.Web.Pages.Comments;
 /// <summary>The discussion section of an article page, and the state of its comment box.</summary>
 public sealed record DiscussionModel(DiscussionView View, CommentFormModel Form)
 {
-    public CommentFormModel ReplyTemplate => new("", new CommentInput(), "Post reply", IdPrefix: "reply");
-
     public CommentContext Context => new(View.Viewer, View.Permission.Allowed, View.MayRecommend, View.EditWindow, View.Now);
 
     public string PageUrl(int page, CommentSort sort) =>

@@ -2,11 +2,11 @@
 (() => {
   "use strict";
 
-  // Inline reply: the reply box opens under the comment instead of on its own page.
-  const template = document.getElementById("reply-form-template");
+  // Inline reply: a copy of the discussion's comment box opens under the comment instead of on its own page.
+  const source = document.querySelector("#comments form.comment-form");
   document.addEventListener("click", (event) => {
     const link = event.target.closest("a.reply-link");
-    if (!link || !template) {
+    if (!link || !source) {
       return;
     }
     event.preventDefault();
@@ -18,14 +18,18 @@
       return;
     }
     document.querySelectorAll(".comment-body > .comment-form").forEach((form) => form.remove());
-    const form = template.content.querySelector("form").cloneNode(true);
+    const form = source.cloneNode(true);
     form.action = `/comments/${id}/reply`;
+    form.querySelectorAll(".form-errors, .comment-preview").forEach((part) => part.remove());
+    form.querySelector("button[value='post']").textContent = "Post reply";
     // A fresh key per reply box: each reply is its own comment, a double click of one is not.
     form.querySelector("input[name='Input.IdempotencyKey']").value = crypto.randomUUID();
     const prefix = `reply-${id}`;
     const textarea = form.querySelector("textarea");
     const label = form.querySelector("label");
     const hint = form.querySelector(".hint");
+    textarea.value = "";
+    textarea.textContent = "";
     textarea.id = `${prefix}-body`;
     label.htmlFor = textarea.id;
     hint.id = `${prefix}-hint`;
