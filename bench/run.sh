@@ -11,7 +11,7 @@ PORT="${PORT:-5099}"
 CONNECTIONS="${CONNECTIONS:-32}"
 DURATION="${DURATION:-10}"
 # .NET compiles hot code again, optimised, after it has run a while: measured cases are the settled server.
-WARMUP="${WARMUP:-10}"
+WARMUP="${WARMUP:-20}"
 POSTERS="${POSTERS:-16}"
 POST_SECONDS="${POST_SECONDS:-10}"
 WORK="$ROOT/bench/work"
