@@ -66,11 +66,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
     }
 
-    /// <summary>A fresh browser context (its own cookies) with a page on the site.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A fresh browser context (its own cookies) with a page on the site; optionally with scripts off.</summary>
+    public async Task<IPage> NewPageAsync(bool javaScript = true)
     {
         Assert.SkipWhen(Unavailable is not null, Unavailable ?? "");
-        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 }, JavaScriptEnabled = javaScript,
+        });
         return await context.NewPageAsync();
     }
 

@@ -61,6 +61,31 @@ public sealed class DiscussionFlowTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Subscriber_RecommendsAndTakesItBack_WithoutJavaScript()
+    {
+        var page = await browser.NewPageAsync(javaScript: false);
+        await page.GotoAsync("/account/login?returnUrl=" + Uri.EscapeDataString(Article));
+        await page.GetByLabel("Email").FillAsync("sam@docket.test");
+        await page.GetByLabel("Password").FillAsync("demo subscriber passphrase");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**" + Article);
+
+        // The button sits outside any form and submits the page's one recommend form (form= and formaction=).
+        var id = await page.Locator("button.recommend[aria-pressed='false']").First.EvaluateAsync<string>("b => b.closest('article').id");
+        var button = page.Locator($"#{id} > footer button.recommend");
+        var before = await button.TextContentAsync();
+        await button.ClickAsync();
+        await page.WaitForURLAsync($"**#{id}");
+        Assert.Equal("true", await button.GetAttributeAsync("aria-pressed"));
+        Assert.StartsWith("Recommended", (await button.TextContentAsync())!.Trim());
+        await page.ScreenshotAsync(new() { Path = Shot("discussion-recommended-no-js.png") });
+
+        await button.ClickAsync();
+        await page.Locator($"#{id} > footer button.recommend[aria-pressed='false']").WaitForAsync();
+        Assert.Equal(before, await button.TextContentAsync());
+    }
+
+    [Fact]
     public async Task AnonymousReader_SeesTheLongDiscussionAndTheReasonInsteadOfTheBox()
     {
         var page = await browser.NewPageAsync();

@@ -129,4 +129,13 @@ public sealed class CommentListRendererTests
         Assert.Contains("/comments/7/delete", own);
         Assert.DoesNotContain("/moderation/", own);
     }
+
+    [Fact]
+    public void Unindent_DropsTheTemplatesIndentation_NotTheText()
+    {
+        const string drawn = "<li>\n        <article>\n            <div class=\"comment-text\"><pre><code>if (a)\n    b &lt; c;\n</code></pre>\n<p>one two</p></div>\n        </article>";
+
+        Assert.Equal("<li>\n<article>\n<div class=\"comment-text\"><pre><code>if (a)\n    b &lt; c;\n</code></pre>\n<p>one two</p></div>\n</article>",
+            CommentListRenderer.Unindent(drawn));
+    }
 }
