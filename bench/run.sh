@@ -3,7 +3,7 @@
 # with production settings, warms it up and measures it with wrk against a static file served by the same process
 # (the reference) and the pages that matter; then N subscribers post comments through the real form and every
 # acknowledged comment is checked to be stored exactly once. Results: stdout and bench/results/latest.md.
-# Not part of `dotnet test`. Settings: PORT, CONNECTIONS, DURATION (s), WARMUP (s), POSTERS, POST_SECONDS.
+# Not part of `dotnet test`. Settings: PORT, CONNECTIONS, DURATION (s), WARMUP (s), ROUNDS, POSTERS, POST_SECONDS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
@@ -12,6 +12,7 @@ CONNECTIONS="${CONNECTIONS:-32}"
 DURATION="${DURATION:-10}"
 # .NET compiles hot code again, optimised, after it has run a while: measured cases are the settled server.
 WARMUP="${WARMUP:-20}"
+ROUNDS="${ROUNDS:-3}"
 POSTERS="${POSTERS:-16}"
 POST_SECONDS="${POST_SECONDS:-10}"
 WORK="$ROOT/bench/work"
@@ -85,16 +86,29 @@ run_wrk() { # url cookie seconds
 echo "== warming up (${WARMUP}s per case)"
 for i in "${!URLS[@]}"; do run_wrk "${URLS[$i]}" "${COOKIES[$i]}" "$WARMUP" >/dev/null; done
 
-echo "== measuring ($CONNECTIONS connections, ${DURATION}s each)"
+echo "== measuring ($CONNECTIONS connections, ${DURATION}s each, $ROUNDS rounds)"
+# Two cores shared with wrk make single runs noisy: every case runs once per round, the rounds interleave the cases
+# (so a slow patch of time hits them alike), and each case reports its median round. Errors count every round.
 declare -a RPS P50 P99 ERRORS SQL
+for round in $(seq 1 "$ROUNDS"); do
+  for i in "${!URLS[@]}"; do
+    run_wrk "${URLS[$i]}" "${COOKIES[$i]}" "$DURATION" > "$WORK/wrk-$i-$round.txt"
+    echo "   round $round, ${NAMES[$i]}: $(awk '/Requests\/sec/{print $2}' "$WORK/wrk-$i-$round.txt") req/s"
+  done
+done
 for i in "${!URLS[@]}"; do
-  out=$(run_wrk "${URLS[$i]}" "${COOKIES[$i]}" "$DURATION")
+  median=$(for round in $(seq 1 "$ROUNDS"); do echo "$(awk '/Requests\/sec/{print $2}' "$WORK/wrk-$i-$round.txt") $round"; done \
+    | sort -n | awk '{a[NR]=$2} END {print a[int((NR+1)/2)]}')
+  out=$(cat "$WORK/wrk-$i-$median.txt")
   RPS[$i]=$(echo "$out" | awk '/Requests\/sec/{print $2}')
   P50[$i]=$(echo "$out" | awk '$1=="50%"{print $2}')
   P99[$i]=$(echo "$out" | awk '$1=="99%"{print $2}')
-  non2xx=$(echo "$out" | awk '/Non-2xx/{print $NF}'); non2xx=${non2xx:-0}
-  sockets=$(echo "$out" | awk -F'[ ,]+' '/Socket errors/{print $4+$6+$8+$10}'); sockets=${sockets:-0}
-  ERRORS[$i]=$(( non2xx + sockets ))
+  ERRORS[$i]=0
+  for round in $(seq 1 "$ROUNDS"); do
+    non2xx=$(awk '/Non-2xx/{print $NF}' "$WORK/wrk-$i-$round.txt"); non2xx=${non2xx:-0}
+    sockets=$(awk -F'[ ,]+' '/Socket errors/{print $4+$6+$8+$10}' "$WORK/wrk-$i-$round.txt"); sockets=${sockets:-0}
+    ERRORS[$i]=$(( ERRORS[$i] + non2xx + sockets ))
+  done
   # SQL commands of a rendered page: an anonymous request with a cookie bypasses the output cache. "Fresh" is the
   # page just after a write (nothing kept in memory), "kept" the same page asked again.
   hdr=(-H "X-Forwarded-Proto: https" -H "Cookie: ${COOKIES[$i]:-bench=uncached}")
@@ -102,7 +116,7 @@ for i in "${!URLS[@]}"; do
   fresh=$(sql_of -H "X-Bench-Fresh: 1" "$BASE${URLS[$i]}")
   kept=$(sql_of "$BASE${URLS[$i]}")
   SQL[$i]="${fresh:-0} / ${kept:-0}"
-  echo "   ${NAMES[$i]}: ${RPS[$i]} req/s, p50 ${P50[$i]}, p99 ${P99[$i]}, errors ${ERRORS[$i]}"
+  echo "   ${NAMES[$i]} (median): ${RPS[$i]} req/s, p50 ${P50[$i]}, p99 ${P99[$i]}, errors ${ERRORS[$i]}"
 done
 
 echo "== posting comments: $POSTERS subscribers for ${POST_SECONDS}s"
@@ -133,7 +147,7 @@ REF=${RPS[0]}
   echo "- When: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "- Commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
   echo "- Machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(awk -F: '/model name/{print $2; exit}' /proc/cpuinfo | xargs)"
-  echo "- Load: wrk, 2 threads, $CONNECTIONS connections, ${DURATION}s per case after a ${WARMUP}s warm-up of each, on the same machine, Release build, Production settings"
+  echo "- Load: wrk, 2 threads, $CONNECTIONS connections, ${DURATION}s per case after a ${WARMUP}s warm-up of each; the median of $ROUNDS interleaved rounds (errors: all rounds); on the same machine, Release build, Production settings"
   echo "- Data: 200 articles, a 300- and a 1,000-comment thread, 100,000 further comments (2,000 pending, 500 reported), 1,000 readers"
   echo
   echo "SQL commands: per request when the page is rendered, fresh (just after a write) / kept (asked again with nothing changed). Anonymous pages are normally served from the output cache, with none."

@@ -79,6 +79,27 @@ public sealed class KeptInMemoryTests(ClockSiteFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task ThreadsDrawnOnce_CarryTheAdOnTheWholePageOnly_NotInTheLoadMoreFragment()
+    {
+        var slug = await Discussions.PublishArticleAsync(factory);
+        var author = await TestUsers.CreateAsync(factory, TestRole.Subscriber);
+        await Discussions.SeedThreadAsync(factory, slug, comments: 140, topLevel: 70, authorId: author.Id);
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<Blog.Web.Services.Subscriptions.AdService>().SaveAsync(
+            new("Thread ad", "Subscribe", "/subscribe", "", AdSlot.Discussion, factory.Clock.GetUtcNow().AddDays(-1), null, 1, false), CancellationToken.None));
+        var reader = factory.CreateBrowserClient();
+        reader.DefaultRequestHeaders.Add("Cookie", "seen=1"); // past the output cache: these are the drawn threads
+
+        var page = await reader.GetDocumentAsync($"/articles/{slug}?page=2");
+        var fragment = await reader.GetDocumentAsync($"/articles/{slug}/comments?page=2");
+        var pageAgain = await reader.GetDocumentAsync($"/articles/{slug}?page=2");
+
+        Assert.Single(page.QuerySelectorAll("li.ad-item [data-ad-slot='Discussion']"));
+        Assert.Empty(fragment.QuerySelectorAll("li.ad-item"));
+        Assert.Equal(page.QuerySelectorAll("li.comment").Length, fragment.QuerySelectorAll("li.comment").Length);
+        Assert.Single(pageAgain.QuerySelectorAll("li.ad-item [data-ad-slot='Discussion']"));
+    }
+
+    [Fact]
     public async Task ASignedInPage_CarriesNoDeletionOfACookieTheBrowserDoesNotHave()
     {
         var slug = await Discussions.PublishArticleAsync(factory);

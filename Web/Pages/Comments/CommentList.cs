@@ -16,13 +16,14 @@ namespace Blog.Web.Pages.Comments;
 public sealed record CommentSegment(string Html, CommentRow? Tools = null, bool Ad = false);
 
 /// <summary>Threads to draw as HTML with marked places (<see cref="CommentListRenderer"/>).</summary>
-public sealed record CommentThreadsModel(IReadOnlyList<CommentNode> Threads, CommentContext Context, string Marker, bool AdAfterTenth);
+public sealed record CommentThreadsModel(IReadOnlyList<CommentNode> Threads, CommentContext Context, string Marker);
 
 /// <summary>
 /// Drawn threads and the reader to fill them for. <see cref="Footers"/> holds, per segment, the tools of a comment
-/// that is not the reader's own, as readers of this kind see them: not recommended, and recommended.
+/// that is not the reader's own, as readers of this kind see them: not recommended, and recommended. The ad goes
+/// where the drawing marks it only when <see cref="Ads"/> (a whole discussion page, not a fragment or a thread).
 /// </summary>
-public sealed record CommentListModel(IReadOnlyList<CommentSegment> Segments, CommentContext Context, IReadOnlySet<long> Recommended, ToolFooters Footers)
+public sealed record CommentListModel(IReadOnlyList<CommentSegment> Segments, CommentContext Context, IReadOnlySet<long> Recommended, ToolFooters Footers, bool Ads)
 {
     public bool IsOwn(CommentRow row) => row.IsOwn || (Context.Viewer.UserId is { } viewer && row.AuthorId == viewer);
 
@@ -133,12 +134,12 @@ public sealed partial class CommentListRenderer
     }
 
     public async Task<CommentListModel> ListAsync(IHtmlHelper html, IReadOnlyList<CommentNode> threads, CommentContext context,
-        IReadOnlySet<long>? recommended = null, bool shared = false, bool adAfterTenth = false)
+        IReadOnlySet<long>? recommended = null, bool shared = false, bool ads = false)
     {
         var readers = ToolsClass.Of(context);
         if (!shared || !drawn.TryGetValue(threads, out var drawing))
         {
-            drawing = new Drawing(await DrawAsync(html, threads, context, adAfterTenth));
+            drawing = new Drawing(await DrawAsync(html, threads, context));
             if (shared)
             {
                 drawn.AddOrUpdate(threads, drawing);
@@ -146,13 +147,13 @@ public sealed partial class CommentListRenderer
         }
 
         var footers = drawing.Footers.GetOrAdd(readers, r => ToolFooters.For(drawing.Segments, r));
-        return new CommentListModel(drawing.Segments, context, recommended ?? new HashSet<long>(), footers);
+        return new CommentListModel(drawing.Segments, context, recommended ?? new HashSet<long>(), footers, ads);
     }
 
-    private static async Task<IReadOnlyList<CommentSegment>> DrawAsync(IHtmlHelper html, IReadOnlyList<CommentNode> threads, CommentContext context, bool adAfterTenth)
+    private static async Task<IReadOnlyList<CommentSegment>> DrawAsync(IHtmlHelper html, IReadOnlyList<CommentNode> threads, CommentContext context)
     {
         var marker = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
-        var content = await html.PartialAsync("_CommentThreads", new CommentThreadsModel(threads, context, marker, adAfterTenth));
+        var content = await html.PartialAsync("_CommentThreads", new CommentThreadsModel(threads, context, marker));
         await using var writer = new StringWriter(CultureInfo.InvariantCulture);
         content.WriteTo(writer, HtmlEncoder.Default);
         var rows = threads.SelectMany(t => t.Descendants().Prepend(t)).ToDictionary(n => n.Row.Id, n => n.Row);
