@@ -111,7 +111,8 @@ public static class CommentTools
             tools.Add($"<a href=\"/moderation/comments/{id}\">Moderate</a>");
         }
 
-        return $"<footer class=\"comment-tools\">\n{string.Join("\n", tools)}\n</footer>";
+        // Nothing to do with the comment (an anonymous reader, no recommendations yet): no empty footer either.
+        return tools.Count == 0 ? "" : $"<footer class=\"comment-tools\">\n{string.Join("\n", tools)}\n</footer>\n";
     }
 }
 
@@ -193,7 +194,12 @@ public sealed partial class CommentListRenderer
             segments.Add(what is "ad"
                 ? new CommentSegment(html[at..start], Ad: true)
                 : new CommentSegment(html[at..start], Tools: rows[long.Parse(what, CultureInfo.InvariantCulture)]));
+            // The template's indentation after a marker (the marker ends its line, the tools end theirs).
             at = end + "-->".Length;
+            while (at < html.Length && html[at] is ' ' or '\n')
+            {
+                at++;
+            }
         }
     }
 }
