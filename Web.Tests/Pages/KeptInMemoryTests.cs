@@ -112,7 +112,8 @@ public sealed class KeptInMemoryTests(ClockSiteFactory factory) : IClassFixture<
     }
 }
 
-public sealed class CommentListRendererTests
+/// <summary>The pieces that make kept data safe to share: drawn threads cut only at their own markers, cookies decrypted once.</summary>
+public sealed class KeptPiecesTests
 {
     private static CommentRow Row(long id) => new(id, null, 0, id.ToString(System.Globalization.CultureInfo.InvariantCulture), CommentStatus.Published, true,
         "A", "<p>x</p>", DateTimeOffset.UnixEpoch, null, 0);
@@ -158,5 +159,42 @@ public sealed class CommentListRendererTests
 
         Assert.Equal("<li>\n<article>\n<div class=\"comment-text\"><pre><code>if (a)\n    b &lt; c;\n</code></pre>\n<p>one two</p></div>\n</article>",
             CommentListRenderer.Unindent(drawn));
+    }
+
+    private sealed class CountingFormat : Microsoft.AspNetCore.Authentication.ISecureDataFormat<Microsoft.AspNetCore.Authentication.AuthenticationTicket>
+    {
+        public int Unprotected { get; private set; }
+
+        public string Protect(Microsoft.AspNetCore.Authentication.AuthenticationTicket data) => "cookie";
+
+        public string Protect(Microsoft.AspNetCore.Authentication.AuthenticationTicket data, string? purpose) => "cookie";
+
+        public Microsoft.AspNetCore.Authentication.AuthenticationTicket? Unprotect(string? protectedText) => Unprotect(protectedText, null);
+
+        public Microsoft.AspNetCore.Authentication.AuthenticationTicket? Unprotect(string? protectedText, string? purpose)
+        {
+            Unprotected++;
+            return protectedText == "good"
+                ? new(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity("test")), "test")
+                : null;
+        }
+    }
+
+    [Fact]
+    public void TheSessionCookie_IsDecryptedOnce_AndABadOneEveryTime()
+    {
+        var inner = new CountingFormat();
+        using var memory = new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions());
+        var format = new Blog.Web.Services.Accounts.KeptCookieFormat(inner, memory);
+
+        var first = format.Unprotect("good");
+        var second = format.Unprotect("good");
+        Assert.NotNull(first);
+        Assert.Same(first, second);
+        Assert.Equal(1, inner.Unprotected);
+
+        Assert.Null(format.Unprotect("forged"));
+        Assert.Null(format.Unprotect("forged"));
+        Assert.Equal(3, inner.Unprotected);
     }
 }

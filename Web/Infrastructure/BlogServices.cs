@@ -220,7 +220,9 @@ public static class BlogServices
 
         services.AddSingleton<DbTicketStore>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .Configure<DbTicketStore>((options, store) => options.SessionStore = store);
+            .Configure<DbTicketStore>((options, store) => options.SessionStore = store)
+            .PostConfigure<Microsoft.Extensions.Caching.Memory.IMemoryCache>((options, memory) =>
+                options.TicketDataFormat = new KeptCookieFormat(options.TicketDataFormat, memory));
         services.ConfigureApplicationCookie(options =>
         {
             // __Host-: Secure, no Domain, Path=/ - the cookie cannot be set or shadowed by a sibling subdomain.
