@@ -107,6 +107,20 @@ public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, Comm
 
     private sealed record KeptJsonLd(string BaseUrl, string Json);
 
+    // Where the in-article ad goes, found once per kept article rather than by parsing its body on every page.
+    private static readonly ConditionalWeakTable<ArticleView, Tuple<string, string>> AdSplits = new();
+
+    /// <summary>The article's body before and after the in-article ad.</summary>
+    public (string Before, string After) BodyAroundAd()
+    {
+        var split = AdSplits.GetValue(Article, article =>
+        {
+            var (before, after) = ArticleHtml.SplitAfterParagraphs(article.BodyHtml, 3);
+            return Tuple.Create(before, after);
+        });
+        return (split.Item1, split.Item2);
+    }
+
     private string JsonLdFor(string baseUrl)
     {
         if (JsonLds.TryGetValue(Article, out var kept) && kept.BaseUrl == baseUrl)
