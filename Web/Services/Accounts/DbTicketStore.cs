@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Blog.Web.Data;
 using Microsoft.AspNetCore.Authentication;
@@ -24,8 +23,9 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider cloc
     private static readonly TicketSerializer Serializer = TicketSerializer.Default;
     private static readonly TimeSpan MemoryLifetime = TimeSpan.FromMinutes(1);
 
-    // One token per user with sessions in memory: cancelling it drops all of that user's sessions from memory.
-    private readonly ConcurrentDictionary<string, CancellationTokenSource> userTokens = new();
+    // One token per user with sessions in memory: cancelling it drops all of that user's sessions from memory. It is
+    // kept (in the same cache) a little longer than any session it covers, then goes, so it does not pile up.
+    private static readonly TimeSpan TokenLifetime = MemoryLifetime * 2;
 
     private sealed record Cached(string UserId, byte[] Ticket, DateTimeOffset ExpiresAt);
 
@@ -98,31 +98,31 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider cloc
     /// <summary>Drops every session of a user from memory; called when their sessions are ended in the database.</summary>
     public void Forget(string userId)
     {
-        if (userTokens.TryRemove(userId, out var token))
+        if (memory.TryGetValue(TokenKey(userId), out CancellationTokenSource? token) && token is not null)
         {
+            memory.Remove(TokenKey(userId));
             token.Cancel();
-            token.Dispose();
         }
     }
 
     private void Remember(string key, Cached session)
     {
-        var token = userTokens.GetOrAdd(session.UserId, _ => new CancellationTokenSource());
-        try
+        // Sliding: every session kept renews it, so it outlives them all. Ended meanwhile, the entry is born expired.
+        var token = memory.GetOrCreate(TokenKey(session.UserId), entry =>
         {
-            memory.Set(MemoryKey(key), session, new MemoryCacheEntryOptions
-            {
-                AbsoluteExpirationRelativeToNow = MemoryLifetime,
-                ExpirationTokens = { new CancellationChangeToken(token.Token) },
-            });
-        }
-        catch (ObjectDisposedException)
+            entry.SlidingExpiration = TokenLifetime;
+            return new CancellationTokenSource();
+        })!;
+        memory.Set(MemoryKey(key), session, new MemoryCacheEntryOptions
         {
-            // The user's sessions were ended while this one was being read: it is simply not kept.
-        }
+            AbsoluteExpirationRelativeToNow = MemoryLifetime,
+            ExpirationTokens = { new CancellationChangeToken(token.Token) },
+        });
     }
 
     private static string MemoryKey(string key) => $"session:{key}";
+
+    private static string TokenKey(string userId) => $"session-user:{userId}";
 
     private DateTimeOffset ExpiryOf(AuthenticationTicket ticket) =>
         ticket.Properties.ExpiresUtc ?? clock.GetUtcNow().AddDays(14);
