@@ -98,6 +98,12 @@ public sealed class ContentCache(IOutputCacheStore store)
 {
     private long version;
 
+    /// <summary>
+    /// How long data kept under the version is kept at most (as long as an anonymous page): what changes with time
+    /// alone, such as a scheduled article falling due, shows within it.
+    /// </summary>
+    public static readonly TimeSpan KeptFor = AnonymousPagesPolicy.Lifetime;
+
     /// <summary>Changes with every content write, before the write is acknowledged.</summary>
     public long Version => Interlocked.Read(ref version);
 

@@ -11,7 +11,20 @@ public static class KeptInMemory
 {
     private sealed record Kept<T>(T Value, DateTimeOffset Until);
 
-    public static bool TryGetFresh<T>(this IMemoryCache memory, string key, DateTimeOffset now, [MaybeNullWhen(false)] out T value)
+    /// <summary>The value kept under <paramref name="key"/> if it is still fresh at <paramref name="now"/>; otherwise loads and keeps it.</summary>
+    public static async Task<T> KeptAsync<T>(this IMemoryCache memory, string key, DateTimeOffset now, TimeSpan lifetime, Func<Task<T>> load)
+    {
+        if (memory.TryGetFresh<T>(key, now, out var kept))
+        {
+            return kept;
+        }
+
+        var loaded = await load();
+        memory.Set(key, new Kept<T>(loaded, now + lifetime), lifetime);
+        return loaded;
+    }
+
+    private static bool TryGetFresh<T>(this IMemoryCache memory, string key, DateTimeOffset now, [MaybeNullWhen(false)] out T value)
     {
         if (memory.TryGetValue(key, out Kept<T>? kept) && kept is not null && now < kept.Until)
         {
@@ -22,7 +35,4 @@ public static class KeptInMemory
         value = default;
         return false;
     }
-
-    public static void SetFresh<T>(this IMemoryCache memory, string key, T value, DateTimeOffset now, TimeSpan lifetime) =>
-        memory.Set(key, new Kept<T>(value, now + lifetime), lifetime);
 }

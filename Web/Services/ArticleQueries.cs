@@ -106,26 +106,15 @@ public sealed class ArticleQueries(BlogDbContext db, TimeProvider clock, Content
             a.Visibility,
             a.Comments.Count(c => c.Status == CommentStatus.Published || c.Status == CommentStatus.Approved)));
 
-    /// <summary>How long an article looked up by its address is kept in memory, at most: as long as an anonymous page.</summary>
-    public static readonly TimeSpan LookupLifetime = AnonymousPagesPolicy.Lifetime;
-
     /// <summary>
     /// An article by its address (or where it moved). Every article page asks this, signed in or not, so the answer
     /// is kept in memory under the content version: any write to articles or comments makes the next lookup fresh,
-    /// and a scheduled article appears within <see cref="LookupLifetime"/> of its time.
+    /// and a scheduled article appears within <see cref="ContentCache.KeptFor"/> of its time.
     /// </summary>
     public async Task<ArticleLookup> BySlugAsync(string slug, CancellationToken cancellationToken)
     {
-        var key = $"article:{content.Version}:{slug}";
-        var now = clock.GetUtcNow();
-        if (memory.TryGetFresh<ArticleLookup>(key, now, out var kept))
-        {
-            return kept;
-        }
-
-        var lookup = await LoadBySlugAsync(slug, cancellationToken);
-        memory.SetFresh(key, lookup, now, LookupLifetime);
-        return lookup;
+        return await memory.KeptAsync($"article:{content.Version}:{slug}", clock.GetUtcNow(), ContentCache.KeptFor,
+            () => LoadBySlugAsync(slug, cancellationToken));
     }
 
     private async Task<ArticleLookup> LoadBySlugAsync(string slug, CancellationToken cancellationToken)

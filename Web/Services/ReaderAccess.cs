@@ -70,19 +70,15 @@ public sealed class ReaderAccess(BlogDbContext db, TimeProvider clock, IOptions<
         }
 
         var now = clock.GetUtcNow();
-        var key = $"standing:{changes.Version}:{userId}";
-        if (!memory.TryGetFresh<StandingRecord>(key, now, out var record))
-        {
-            var periods = await db.Subscriptions.AsNoTracking().Where(s => s.UserId == userId)
-                .Select(s => new SubscriptionPeriod(s.Status, s.CurrentPeriodEnd))
-                .ToListAsync(cancellationToken);
-            var sanctions = await db.UserSanctions.AsNoTracking()
-                .Where(s => s.UserId == userId && s.LiftedAt == null && (s.EndsAt == null || s.EndsAt > now))
-                .Select(s => new SanctionRow(s.Kind, s.Reason, s.StartsAt, s.EndsAt))
-                .ToListAsync(cancellationToken);
-            record = new StandingRecord(periods, sanctions);
-            memory.SetFresh(key, record, now, KeptFor);
-        }
+        var record = await memory.KeptAsync($"standing:{changes.Version}:{userId}", now, KeptFor, async () =>
+            new StandingRecord(
+                await db.Subscriptions.AsNoTracking().Where(s => s.UserId == userId)
+                    .Select(s => new SubscriptionPeriod(s.Status, s.CurrentPeriodEnd))
+                    .ToListAsync(cancellationToken),
+                await db.UserSanctions.AsNoTracking()
+                    .Where(s => s.UserId == userId && s.LiftedAt == null && (s.EndsAt == null || s.EndsAt > now))
+                    .Select(s => new SanctionRow(s.Kind, s.Reason, s.StartsAt, s.EndsAt))
+                    .ToListAsync(cancellationToken)));
 
         var subscriber = Entitlements.IsSubscriber(record.Periods, now, TimeSpan.FromDays(options.Value.GraceDays));
         var active = record.Sanctions

@@ -93,9 +93,8 @@ public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, Comm
         JsonLd = JsonLdFor(baseUrl);
         if (FullText)
         {
-            var viewer = await access.StandingAsync(User, cancellationToken);
             var order = Enum.TryParse<CommentSort>(sort, ignoreCase: true, out var parsed) ? parsed : CommentSort.Oldest;
-            var view = await comments.DiscussionAsync(Article, viewer, order, pageNumber, cancellationToken);
+            var view = await comments.DiscussionAsync(Article, standing, order, pageNumber, cancellationToken);
             Discussion = new DiscussionModel(view, form ?? new CommentFormModel(Url.Page("/Articles/Show", "Comment", new { slug = Article.Slug })!, new CommentInput(), "Post comment"));
         }
 

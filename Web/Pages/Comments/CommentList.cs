@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Blog.Web.Domain;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Blog.Web.Pages.Comments;
@@ -201,5 +202,26 @@ public sealed partial class CommentListRenderer
                 at++;
             }
         }
+    }
+}
+
+public static class RecommendFormHtml
+{
+    /// <summary>
+    /// The one form every Recommend button on a page submits (each button names its comment in <c>formaction</c>),
+    /// when the reader may recommend; nothing otherwise.
+    /// </summary>
+    public static IHtmlContent RecommendForm(this IHtmlHelper html, bool mayRecommend)
+    {
+        if (!mayRecommend)
+        {
+            return HtmlString.Empty;
+        }
+
+        var form = new HtmlContentBuilder(3);
+        form.AppendHtml("<form id=\"recommend-form\" method=\"post\" hidden>");
+        form.AppendHtml(html.AntiForgeryToken());
+        form.AppendHtml("</form>");
+        return form;
     }
 }

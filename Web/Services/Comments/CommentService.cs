@@ -142,26 +142,14 @@ public sealed class CommentService(
 
     private static readonly IReadOnlySet<long> NoIds = new HashSet<long>();
 
-    /// <summary>How long a page of threads as everyone sees it is kept, at most: as long as an anonymous page.</summary>
-    public static readonly TimeSpan SharedThreadsLifetime = AnonymousPagesPolicy.Lifetime;
-
     /// <summary>
     /// A page of threads as every reader sees it (what is personal - own comments, recommendations, the tools - is
     /// added per reader when the page is drawn). Kept in memory under the content version, so any write that
     /// changes a discussion makes the next reader load it afresh.
     /// </summary>
-    private async Task<ThreadPage> SharedThreadsAsync(int articleId, CommentSort sort, int page, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var key = $"threads:{cache.Version}:{articleId}:{sort}:{page}";
-        if (memory.TryGetFresh<ThreadPage>(key, now, out var kept))
-        {
-            return kept;
-        }
-
-        var loaded = await LoadThreadsAsync(articleId, null, sort, page, now, cancellationToken);
-        memory.SetFresh(key, loaded, now, SharedThreadsLifetime);
-        return loaded;
-    }
+    private Task<ThreadPage> SharedThreadsAsync(int articleId, CommentSort sort, int page, DateTimeOffset now, CancellationToken cancellationToken) =>
+        memory.KeptAsync($"threads:{cache.Version}:{articleId}:{sort}:{page}", now, ContentCache.KeptFor,
+            () => LoadThreadsAsync(articleId, null, sort, page, now, cancellationToken));
 
     private async Task<ThreadPage> LoadThreadsAsync(int articleId, string? viewerId, CommentSort sort, int page, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -183,24 +171,19 @@ public sealed class CommentService(
     /// What is the reader's own in a discussion: whether they have comments only they can see (held, rejected), and
     /// which comments they recommended. Kept, like the threads, under the content version.
     /// </summary>
-    private async Task<ViewerState> ViewerStateAsync(int articleId, string viewerId, CancellationToken cancellationToken)
-    {
-        var key = $"viewer-threads:{cache.Version}:{articleId}:{viewerId}";
-        var now = clock.GetUtcNow();
-        if (memory.TryGetFresh<ViewerState>(key, now, out var kept))
-        {
-            return kept;
-        }
+    private Task<ViewerState> ViewerStateAsync(int articleId, string viewerId, CancellationToken cancellationToken) =>
+        memory.KeptAsync($"viewer-threads:{cache.Version}:{articleId}:{viewerId}", clock.GetUtcNow(), ContentCache.KeptFor,
+            () => LoadViewerStateAsync(articleId, viewerId, cancellationToken));
 
+    private async Task<ViewerState> LoadViewerStateAsync(int articleId, string viewerId, CancellationToken cancellationToken)
+    {
         var hidden = await db.Comments.AnyAsync(c => c.AuthorId == viewerId
             && (c.Status == CommentStatus.Pending || c.Status == CommentStatus.Rejected) && c.ArticleId == articleId, cancellationToken);
         var recommended = await db.CommentRecommendations.AsNoTracking()
             .Where(r => r.UserId == viewerId && db.Comments.Any(c => c.Id == r.CommentId && c.ArticleId == articleId))
             .Select(r => r.CommentId)
             .ToListAsync(cancellationToken);
-        var state = new ViewerState(hidden, recommended.ToHashSet());
-        memory.SetFresh(key, state, now, SharedThreadsLifetime);
-        return state;
+        return new ViewerState(hidden, recommended.ToHashSet());
     }
 
     public async Task<PermalinkView?> PermalinkAsync(long id, ReaderStanding viewer, CancellationToken cancellationToken)

@@ -126,12 +126,8 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
         // The same page for every moderator until something changes: kept under the content version, which every
         // comment, report and decision moves on (and the count of sanction changes), for a few seconds at most.
         var now = clock.GetUtcNow();
-        var key = $"moderation:queue:{cache.Version}:{standings.Version}:{filter}";
-        if (!memory.TryGetFresh<List<QueueItem>>(key, now, out var items))
-        {
-            items = await LoadQueueAsync(filter, now, cancellationToken);
-            memory.SetFresh(key, items, now, QueueLifetime);
-        }
+        var items = await memory.KeptAsync($"moderation:queue:{cache.Version}:{standings.Version}:{filter}", now, QueueLifetime,
+            () => LoadQueueAsync(filter, now, cancellationToken));
 
         var next = items.Count > PageSize ? Cursor(items[PageSize - 1]) : null;
         // The filter choices change slowly: kept for a minute.

@@ -14,18 +14,12 @@ public sealed record AdInput(string Name, string Text, string LinkUrl, string Im
 /// </summary>
 public sealed class AdService(BlogDbContext db, TimeProvider clock, ContentCache content, IMemoryCache memory)
 {
-    private static readonly TimeSpan KeptFor = TimeSpan.FromSeconds(10);
-
     public async Task<Ad?> ForSlotAsync(AdSlot slot, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var key = $"ads:{content.Version}";
-        if (!memory.TryGetFresh<List<Ad>>(key, now, out var running))
-        {
-            running = await db.Ads.AsNoTracking().Where(a => a.StartsAt <= now && (a.EndsAt == null || a.EndsAt > now) && a.Weight > 0)
-                .OrderBy(a => a.Id).ToListAsync(cancellationToken);
-            memory.SetFresh(key, running, now, KeptFor);
-        }
+        var running = await memory.KeptAsync($"ads:{content.Version}", now, ContentCache.KeptFor, () =>
+            db.Ads.AsNoTracking().Where(a => a.StartsAt <= now && (a.EndsAt == null || a.EndsAt > now) && a.Weight > 0)
+                .OrderBy(a => a.Id).ToListAsync(cancellationToken));
 
         // An ad that starts or ends within those seconds does so on time.
         return AdRotation.Pick(running.Where(a => a.Slot == slot && a.StartsAt <= now && (a.EndsAt == null || a.EndsAt > now)).ToList(), Random.Shared.NextDouble());
