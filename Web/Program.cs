@@ -2,6 +2,12 @@ using Blog.Web.Infrastructure;
 using Blog.Web.Services;
 using Blog.Web.Services.Accounts;
 
+if (CommandLine.Unknown(args) is { } unknown)
+{
+    await Console.Error.WriteLineAsync(CommandLine.Usage(unknown));
+    return 2;
+}
+
 var (command, commandArgs, hostArgs) = CommandLine.Split(args);
 
 var builder = WebApplication.CreateBuilder(hostArgs);

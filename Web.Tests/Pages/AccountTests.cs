@@ -91,18 +91,6 @@ public sealed class AccountTests(EmptySiteFactory factory) : IClassFixture<Empty
     }
 
     [Fact]
-    public async Task Register_TakenEmail_SaysSoOnce()
-    {
-        var existing = await TestUsers.CreateAsync(factory, TestRole.Member);
-        var client = factory.CreateBrowserClient();
-
-        var response = await client.PostFormAsync("/account/register", Registration(existing.Email));
-
-        var errors = Html.Errors(await Html.ParseAsync(response));
-        Assert.Single(errors, e => e.Contains("is already taken"));
-    }
-
-    [Fact]
     public async Task SignIn_WrongPasswordRepeatedly_LocksTheAccountEvenForTheRightPassword()
     {
         var user = await TestUsers.CreateAsync(factory, TestRole.Member);

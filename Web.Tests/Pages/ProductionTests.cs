@@ -12,7 +12,7 @@ namespace Blog.Web.Tests.Pages;
 public sealed class ProductionSiteFactory : BlogAppFactory
 {
     public ProductionSiteFactory()
-        : base(seedDemo: true, environment: "Production")
+        : base(seedDemo: true, environment: "Production", extra: new Dictionary<string, string?> { ["Site:BaseUrl"] = "https://docket.example" })
     {
         // A route that fails, to see what a visitor gets when something breaks.
         WithServices(services => services.AddSingleton<IStartupFilter, ThrowingRouteFilter>());
@@ -35,7 +35,7 @@ public sealed class ProductionTests(ProductionSiteFactory factory) : IClassFixtu
     {
         await factory.CreateBrowserClient().GetAsync("/");
 
-        Assert.Equal(0, await factory.WithDbAsync(db => db.Users.CountAsync()));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Users.CountAsync(u => u.Email!.EndsWith("@docket.test"))));
         Assert.Equal(0, await factory.WithDbAsync(db => db.Articles.CountAsync()));
     }
 
@@ -64,5 +64,53 @@ public sealed class ProductionTests(ProductionSiteFactory factory) : IClassFixtu
         var response = await client.GetAsync("/");
 
         Assert.Contains("max-age=", response.Headers.GetValues("Strict-Transport-Security").Single());
+    }
+
+    [Fact]
+    public async Task ARequestNamingAnotherHost_IsRefused()
+    {
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("https://attacker.example"),
+            AllowAutoRedirect = false,
+        });
+
+        var forged = await client.GetAsync("/account/forgot-password");
+        var real = await factory.CreateBrowserClient().GetAsync("/account/forgot-password");
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, real.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheTempDataCookie_IsHostPrefixedSecureAndHttpOnly()
+    {
+        var (client, _) = await TestUsers.SignedInClientAsync(factory, TestRole.Member);
+
+        var saved = await client.PostFormAsync("/account/manage", new Dictionary<string, string> { ["Input.DisplayName"] = "Renamed Reader" });
+
+        var cookie = saved.Headers.GetValues("Set-Cookie").Single(c => c.Contains("docket-td", StringComparison.Ordinal));
+        Assert.StartsWith("__Host-docket-td=", cookie);
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task PlainHttp_IsSentToHttps_OrRefusedClearly_NeverA500()
+    {
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("http://docket.example"),
+            AllowAutoRedirect = false,
+        });
+
+        var get = await client.GetAsync("/account/login?returnUrl=%2Fsubscribe");
+        var post = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = "a@example.test" }));
+
+        Assert.Equal(HttpStatusCode.PermanentRedirect, get.StatusCode);
+        Assert.Equal("https://docket.example/account/login?returnUrl=%2Fsubscribe", get.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
+        Assert.Contains("only over https", await post.Content.ReadAsStringAsync());
     }
 }

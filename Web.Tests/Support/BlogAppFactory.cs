@@ -28,6 +28,7 @@ public class BlogAppFactory : WebApplicationFactory<Program>
         settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Blog"] = $"Data Source={DatabasePath}",
+            ["Site:BaseUrl"] = "https://localhost",
             ["Mail:PickupDirectory"] = MailDirectory,
             ["DemoContent:Enabled"] = seedDemo ? "true" : "false",
             // Tests sign in hundreds of times; the production iteration count is asserted separately.
@@ -68,7 +69,7 @@ public class BlogAppFactory : WebApplicationFactory<Program>
         CreateClient(new WebApplicationFactoryClientOptions
         {
             // https so Secure and __Host- cookies come back.
-            BaseAddress = new Uri("https://localhost"),
+            BaseAddress = new Uri(settings["Site:BaseUrl"]!),
             AllowAutoRedirect = followRedirects,
             HandleCookies = true,
         });

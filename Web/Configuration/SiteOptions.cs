@@ -2,9 +2,32 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Blog.Web.Configuration;
 
-public sealed class SiteOptions
+public sealed class SiteOptions : IValidatableObject
 {
     public const string Section = "Site";
+
+    /// <summary>
+    /// The site's public address (scheme, host, optional port and path). Every absolute link the site writes (mail,
+    /// feeds, canonical links, Stripe's return addresses) is built from it, never from the request's Host header: a
+    /// forged Host would otherwise put another site into a password-reset mail.
+    /// </summary>
+    [Required]
+    public string BaseUrl { get; set; } = "http://localhost:5080";
+
+    /// <summary>The base address without a trailing slash.</summary>
+    public string Origin => BaseUrl.TrimEnd('/');
+
+    /// <summary>An absolute address on this site for a local path such as <c>/account/reset-password?code=...</c>.</summary>
+    public string Link(string localPath) => Origin + (localPath.StartsWith('/') ? localPath : "/" + localPath);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment) || !string.IsNullOrEmpty(uri.UserInfo))
+        {
+            yield return new ValidationResult("Site:BaseUrl must be an absolute http(s) address such as https://news.example.org, without a query.", [nameof(BaseUrl)]);
+        }
+    }
 
     [Required, StringLength(40, MinimumLength = 1)]
     public string Name { get; set; } = "Docket";
@@ -156,6 +179,14 @@ public sealed class CommentOptions
     /// <summary>Comment and reply posts allowed per account per minute (a burst guard; business caps live in the database).</summary>
     [Range(1, 10_000)]
     public int PostsPerMinute { get; set; } = 6;
+
+    /// <summary>Previews allowed per reader per minute: looser than posts, since writers preview as they go.</summary>
+    [Range(1, 10_000)]
+    public int PreviewsPerMinute { get; set; } = 30;
+
+    /// <summary>Recommends, edits, deletions and reports allowed per reader per minute, each counted on its own.</summary>
+    [Range(1, 10_000)]
+    public int ActionsPerMinute { get; set; } = 30;
 }
 
 public sealed class ModerationOptions

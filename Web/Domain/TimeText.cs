@@ -2,6 +2,10 @@ namespace Blog.Web.Domain;
 
 public static class TimeText
 {
+    /// <summary>A machine-readable UTC time to the second, as HTML's datetime attribute accepts it (at most three fractional digits).</summary>
+    public static string Iso(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>"just now", "5 minutes ago", "3 hours ago", "2 days ago", then the date.</summary>
     public static string Relative(DateTimeOffset then, DateTimeOffset now)
     {

@@ -1,4 +1,5 @@
 using Blog.Web.Services;
+using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Blog.Web.Infrastructure;
 
@@ -10,11 +11,21 @@ public static class BlogPipeline
 
     public static WebApplication UseBlog(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        // X-Forwarded-* is believed only from the proxies named in configuration. With none named, the middleware is
+        // not used at all: ASP.NET Core would believe every sender once both of its trusted lists are cleared.
+        var forwarded = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ForwardedHeadersOptions>>().Value;
+        if (forwarded.KnownProxies.Count > 0 || forwarded.KnownIPNetworks.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
             app.UseHsts();
+            if (app.Environment.IsProduction())
+            {
+                app.UseHttpsOnly();
+            }
         }
 
         app.Use(async (context, next) =>
@@ -50,6 +61,7 @@ public static class BlogPipeline
         }
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseErrorPagesAsGet();
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=3600",
@@ -58,8 +70,10 @@ public static class BlogPipeline
         app.UseRouting();
         app.UseOutputCache();
         app.UseNoOpCookieDeletionRemoval();
-        app.UseRateLimiter();
+        app.UseFreshSessionOnSignIn();
         app.UseAuthentication();
+        // After authentication: signed-in readers are limited per account, not per shared address.
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapHealthChecks("/healthz");
@@ -100,7 +114,9 @@ public static class BlogPipeline
         return app;
     }
 
-    public static string BaseUrl(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
+    /// <summary>The configured public address (never the request's Host, which a client chooses).</summary>
+    public static string BaseUrl(HttpContext context) =>
+        context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Configuration.SiteOptions>>().Value.Origin;
 
     private static IResult Xml(System.Xml.Linq.XDocument document, string contentType) =>
         Results.Text(document.Declaration + "\n" + document.ToString(System.Xml.Linq.SaveOptions.DisableFormatting), contentType + "; charset=utf-8");

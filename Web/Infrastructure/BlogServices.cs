@@ -31,7 +31,6 @@ public static class Policies
 public static class BlogServices
 {
     public const string AccountPostsPolicy = "account-posts";
-    public const string CommentPostsPolicy = "comment-posts";
 
     public static WebApplicationBuilder AddBlog(this WebApplicationBuilder builder)
     {
@@ -49,6 +48,20 @@ public static class BlogServices
         AddOptions<CommentOptions>(services, CommentOptions.Section);
         AddOptions<ModerationOptions>(services, ModerationOptions.Section);
         AddOptions<StripeOptions>(services, StripeOptions.Section);
+        // AllowedHosts "*" (the development default) means only the host of Site:BaseUrl in Production: a request
+        // naming another host is refused before anything reads it.
+        if (builder.Environment.IsProduction())
+        {
+            services.AddOptions<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>()
+                .PostConfigure<IOptions<SiteOptions>>((hosts, site) =>
+                {
+                    if (hosts.AllowedHosts.Count == 0 || hosts.AllowedHosts.Contains("*"))
+                    {
+                        hosts.AllowedHosts = [new Uri(site.Value.BaseUrl).Host];
+                    }
+                });
+        }
+
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         // Plain http is allowed for cookies only on a developer's machine, never in Production.
         var httpsCookies = security.HttpsCookies || builder.Environment.IsProduction();
@@ -138,13 +151,26 @@ public static class BlogServices
             options.HeaderName = "X-CSRF-TOKEN";
         });
 
+        // TempData (the status message after a post) rides in a cookie: the same prefix and flags as the others.
+        services.Configure<CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.Name = cookiePrefix + "docket-td";
+            options.Cookie.SecurePolicy = cookieSecurity;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.Path = "/";
+            options.Cookie.IsEssential = true;
+        });
+
+        services.AddSingleton<PostingLimits>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Per account when signed in (the limiter runs after authentication), per address otherwise.
             options.AddPolicy(AccountPostsPolicy, context =>
                 HttpMethods.IsPost(context.Request.Method)
                     ? RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        ClientKey.Of(context),
                         _ => new FixedWindowRateLimiterOptions
                         {
                             PermitLimit = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.AccountPostsPerMinute,
@@ -152,23 +178,12 @@ public static class BlogServices
                             QueueLimit = 0,
                         })
                     : RateLimitPartition.GetNoLimiter("reads"));
-            options.AddPolicy(CommentPostsPolicy, context =>
-                HttpMethods.IsPost(context.Request.Method)
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions
-                        {
-                            PermitLimit = context.RequestServices.GetRequiredService<IOptions<CommentOptions>>().Value.PostsPerMinute,
-                            Window = TimeSpan.FromMinutes(1),
-                            QueueLimit = 0,
-                        })
-                    : RateLimitPartition.GetNoLimiter("reads"));
-            options.OnRejected = async (context, cancellationToken) =>
+            options.OnRejected = (context, _) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync(
-                    "Too many attempts from your connection. Please wait a minute and try again.", cancellationToken);
+                // No body: the status-code page answers with the site's own "Slow down" page, which reads this header.
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) && after > TimeSpan.Zero ? after : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
             };
         });
 
@@ -179,6 +194,7 @@ public static class BlogServices
         services.AddMemoryCache();
 
         var proxies = configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
+        var proxyNetworks = configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [];
         services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -188,6 +204,11 @@ public static class BlogServices
             foreach (var proxy in proxies)
             {
                 options.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in proxyNetworks)
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
         });
 

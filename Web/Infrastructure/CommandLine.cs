@@ -9,6 +9,19 @@ public static class CommandLine
     private static readonly string[] Commands = ["create-admin", "seed-bench"];
     private static readonly string[] CommandFlags = ["--password-stdin", "--small"];
 
+    /// <summary>
+    /// The first argument when it names no command and is not a host setting (<c>--key value</c> or <c>key=value</c>):
+    /// a mistyped command must not start the site instead.
+    /// </summary>
+    public static string? Unknown(string[] args) =>
+        args.Length > 0 && !Commands.Contains(args[0]) && !args[0].StartsWith('-') && !args[0].Contains('=') ? args[0] : null;
+
+    public static string Usage(string unknown) =>
+        $"Unknown command \"{unknown}\". The commands are:\n"
+        + "  create-admin EMAIL [--password-stdin]   create (or promote) an admin account\n"
+        + "  seed-bench [--small]                    fill an empty database with the benchmark's content\n"
+        + "With no command, the site starts.";
+
     public static (string? Command, string[] CommandArgs, string[] HostArgs) Split(string[] args) =>
         args.Length > 0 && Commands.Contains(args[0])
             ? (args[0], args[1..].Where(a => !a.StartsWith("--", StringComparison.Ordinal) || CommandFlags.Contains(a)).ToArray(),

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Blog.Web.Pages;
 
-/// <summary>Friendly pages for status codes and unhandled errors; never a stack trace.</summary>
+/// <summary>
+/// Friendly pages for status codes and unhandled errors; never a stack trace. Always drawn as a GET (see
+/// <c>ErrorPages</c>): the page for a refused form must not itself need that form's token.
+/// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ErrorModel : PageModel
 {
@@ -11,22 +14,31 @@ public sealed class ErrorModel : PageModel
 
     public string Message { get; private set; } = "Sorry, we could not show this page. The problem has been logged; please try again in a moment.";
 
-    public void OnGet(int? code) => Describe(code);
-
-    // A failed POST is re-executed as a POST; answer it the same way.
-    public void OnPost(int? code) => Describe(code);
-
-    private void Describe(int? code)
+    public IActionResult OnGet(int? code)
     {
+        // Only real error codes: /error/200 or /error/999 is not a page.
+        if (code is not null and not (>= 400 and <= 599))
+        {
+            code = StatusCodes.Status404NotFound;
+        }
+
         var status = code ?? StatusCodes.Status500InternalServerError;
         Response.StatusCode = status;
         (Heading, Message) = status switch
         {
             404 => ("Page not found", "We could not find that page. It may have moved, or the link may be mistyped."),
             403 => ("Not allowed", "Your account does not have access to this page."),
-            400 => ("Bad request", "We could not understand that request. If you submitted a form, go back and try again."),
-            429 => ("Slow down", "Too many requests from your connection. Please wait a minute and try again."),
+            400 => ("We could not accept that", "If you sent a form, it may have been open too long or come from another site. Go back, reload the page and try again."),
+            405 => ("Not allowed here", "That kind of request is not accepted at this address."),
+            429 => ("Slow down", $"Too many attempts in a short time. Please wait {Wait()} and try again."),
+            503 => ("Busy for a moment", $"The site is busy just now. Please wait {Wait()} and try again; nothing you were told was saved has been lost."),
             _ => (Heading, Message),
         };
+        return Page();
     }
+
+    private string Wait() =>
+        int.TryParse(Response.Headers.RetryAfter.ToString(), out var seconds) && seconds > 0
+            ? seconds < 90 ? $"{seconds} second{(seconds == 1 ? "" : "s")}" : $"{(seconds + 59) / 60} minutes"
+            : "a minute";
 }

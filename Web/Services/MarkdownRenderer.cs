@@ -34,6 +34,29 @@ public sealed class MarkdownRenderer
     private readonly HtmlSanitizer commentSanitizer = CreateCommentSanitizer();
     private readonly HtmlSanitizer articleSanitizer = CreateArticleSanitizer();
 
+    public const string TooDeeplyNested =
+        "This text nests quotes, lists or emphasis too deeply to be shown. Use fewer levels and try again; your text is kept.";
+
+    /// <summary>Renders a comment, or says false when its nesting is too deep to render safely.</summary>
+    public bool TryRenderComment(string markdown, out string html) => TryRender(() => RenderComment(markdown), out html);
+
+    /// <summary>Renders an article body or case summary, or says false when its nesting is too deep to render safely.</summary>
+    public bool TryRenderArticle(string markdown, out string html) => TryRender(() => RenderArticle(markdown), out html);
+
+    private static bool TryRender(Func<string> render, out string html)
+    {
+        try
+        {
+            html = render();
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            html = "";
+            return false;
+        }
+    }
+
     public string RenderComment(string markdown) =>
         commentSanitizer.Sanitize(Markdown.ToHtml(markdown, commentPipeline));
 

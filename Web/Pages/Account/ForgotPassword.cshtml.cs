@@ -27,7 +27,7 @@ public sealed class ForgotPasswordModel(AccountService accounts) : PageModel
         }
 
         await accounts.SendPasswordResetAsync(Input.Email,
-            (_, token) => Url.Page("/Account/ResetPassword", null, new { code = token }, Request.Scheme)!,
+            (_, token) => Url.Page("/Account/ResetPassword", new { code = token })!,
             cancellationToken);
         // The same answer whether or not the address has an account.
         StatusMessage = "If that address belongs to an account, a link to reset the password is on its way. It works for a limited time.";

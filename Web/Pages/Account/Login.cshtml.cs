@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using Blog.Web.Domain;
 using Blog.Web.Infrastructure;
-using Microsoft.AspNetCore.Identity;
+using Blog.Web.Services.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Blog.Web.Pages.Account;
 
 [EnableRateLimiting(BlogServices.AccountPostsPolicy)]
-public sealed class LoginModel(SignInManager<BlogUser> signIn, UserManager<BlogUser> users, TimeProvider clock, ILogger<LoginModel> logger) : PageModel
+public sealed class LoginModel(AccountService accounts, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -44,34 +43,19 @@ public sealed class LoginModel(SignInManager<BlogUser> signIn, UserManager<BlogU
             return Page();
         }
 
-        var user = await users.FindByEmailAsync(Input.Email.Trim());
-        if (user is null)
+        var result = await accounts.SignInAsync(Input.Email, Input.Password, Input.RememberMe);
+        switch (result.Outcome)
         {
-            ModelState.AddModelError(string.Empty, "That email and password do not match an account.");
-            return Page();
-        }
-
-        // lockoutOnFailure: true - repeated wrong passwords lock the account for a while.
-        var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            logger.LogInformation("Account {UserId} signed in", user.Id);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        }
-
-        if (result.IsLockedOut)
-        {
-            var until = await users.GetLockoutEndDateAsync(user);
-            var minutes = until is { } end ? Math.Max(1, (int)Math.Ceiling((end - clock.GetUtcNow()).TotalMinutes)) : 15;
-            ModelState.AddModelError(string.Empty,
-                $"Too many failed attempts: this account is locked for {minutes} more minute{(minutes == 1 ? "" : "s")}. You can reset your password meanwhile.");
-            return Page();
-        }
-
-        if (result.IsNotAllowed)
-        {
-            ModelState.AddModelError(string.Empty, "Confirm your email address before signing in: use the link we sent you, or ask for a new one below.");
-            return Page();
+            case SignInOutcome.SignedIn:
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            case SignInOutcome.LockedOut:
+                var minutes = result.LockedUntil is { } end ? Math.Max(1, (int)Math.Ceiling((end - clock.GetUtcNow()).TotalMinutes)) : 15;
+                ModelState.AddModelError(string.Empty,
+                    $"Too many failed attempts: this account is locked for {minutes} more minute{(minutes == 1 ? "" : "s")}. You can reset your password meanwhile.");
+                return Page();
+            case SignInOutcome.EmailNotConfirmed:
+                ModelState.AddModelError(string.Empty, "Confirm your email address before signing in: use the link we sent you, or ask for a new one below.");
+                return Page();
         }
 
         ModelState.AddModelError(string.Empty, "That email and password do not match an account.");

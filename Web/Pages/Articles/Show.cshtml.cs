@@ -6,16 +6,14 @@ using Blog.Web.Infrastructure;
 using Blog.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Blog.Web.Pages.Comments;
 using Blog.Web.Services.Comments;
 
 namespace Blog.Web.Pages.Articles;
 
-[EnableRateLimiting(BlogServices.CommentPostsPolicy)]
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Blog.Web.Infrastructure.AnonymousPagesPolicy.Name)]
-public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, CommentService comments, IOptions<SiteOptions> site) : PageModel
+public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, CommentService comments, PostingLimits limits, IOptions<SiteOptions> site) : PageModel
 {
     public ArticleView Article { get; private set; } = null!;
 
@@ -47,14 +45,22 @@ public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, Comm
     /// <summary>A new top-level comment. Refused or previewed, the page comes back with the text still in the box.</summary>
     public async Task<IActionResult> OnPostCommentAsync(string slug, CancellationToken cancellationToken)
     {
-        if (Command == "preview")
+        var formAction = Url.Page("/Articles/Show", "Comment", new { slug })!;
+        var previewing = Command == "preview";
+        if (this.TooFast(limits, previewing ? PostingAction.Preview : PostingAction.Comment, out var tooFast))
         {
             ModelState.Clear();
-            return await ShowAsync(slug, null, 1, new CommentFormModel(Url.Page("/Articles/Show", "Comment", new { slug })!, Input, "Post comment",
-                PreviewHtml: comments.Preview(Input.Body)), cancellationToken);
+            return await ShowAsync(slug, null, 1, new CommentFormModel(formAction, Input, "Post comment", Error: tooFast), cancellationToken);
         }
 
         var viewer = await access.StandingAsync(User, cancellationToken);
+        if (previewing)
+        {
+            ModelState.Clear();
+            var preview = comments.Preview(Input.Body, viewer);
+            return await ShowAsync(slug, null, 1, new CommentFormModel(formAction, Input, "Post comment", Error: preview.Error, PreviewHtml: preview.Html), cancellationToken);
+        }
+
         var outcome = await comments.SubmitAsync(slug, null, Input.Body, Input.IdempotencyKey, viewer, cancellationToken);
         if (!outcome.Succeeded)
         {
@@ -63,8 +69,7 @@ public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, Comm
                 return NotFound();
             }
 
-            return await ShowAsync(slug, null, 1, new CommentFormModel(Url.Page("/Articles/Show", "Comment", new { slug })!, Input, "Post comment",
-                Error: outcome.Message), cancellationToken);
+            return await ShowAsync(slug, null, 1, new CommentFormModel(formAction, Input, "Post comment", Error: outcome.Message), cancellationToken);
         }
 
         StatusMessage = outcome.Message;
@@ -140,8 +145,8 @@ public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, Comm
             ["@type"] = "NewsArticle",
             ["headline"] = Article.Title,
             ["description"] = Article.Standfirst,
-            ["datePublished"] = Article.PublishedAt.ToString("O"),
-            ["dateModified"] = Article.UpdatedAt.ToString("O"),
+            ["datePublished"] = TimeText.Iso(Article.PublishedAt),
+            ["dateModified"] = TimeText.Iso(Article.UpdatedAt),
             ["mainEntityOfPage"] = CanonicalUrl,
             ["author"] = new Dictionary<string, object?>
             {

@@ -1,3 +1,4 @@
+using Blog.Web.Infrastructure;
 using Blog.Web.Services;
 using Blog.Web.Services.Comments;
 using Microsoft.AspNetCore.Authorization;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Blog.Web.Pages.Comments;
 
 [Authorize]
-public sealed class DeleteModel(CommentService comments, ReaderAccess access) : PageModel
+public sealed class DeleteModel(CommentService comments, ReaderAccess access, PostingLimits limits) : PageModel
 {
     [TempData]
     public string? StatusMessage { get; set; }
@@ -16,7 +17,11 @@ public sealed class DeleteModel(CommentService comments, ReaderAccess access) : 
 
     public string BodyHtml { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    public string? Error { get; private set; }
+
+    public Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) => ShowAsync(id, cancellationToken);
+
+    private async Task<IActionResult> ShowAsync(long id, CancellationToken cancellationToken)
     {
         var viewer = await access.StandingAsync(User, cancellationToken);
         var found = await comments.OwnCommentAsync(id, viewer, cancellationToken);
@@ -31,6 +36,12 @@ public sealed class DeleteModel(CommentService comments, ReaderAccess access) : 
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken cancellationToken)
     {
+        if (this.TooFast(limits, PostingAction.Delete, out var tooFast))
+        {
+            Error = tooFast;
+            return await ShowAsync(id, cancellationToken);
+        }
+
         var viewer = await access.StandingAsync(User, cancellationToken);
         var outcome = await comments.DeleteAsync(id, viewer, cancellationToken);
         if (!outcome.Succeeded)

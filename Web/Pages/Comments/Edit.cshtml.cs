@@ -1,4 +1,5 @@
 using Blog.Web.Configuration;
+using Blog.Web.Infrastructure;
 using Blog.Web.Services;
 using Blog.Web.Services.Comments;
 using Microsoft.AspNetCore.Authorization;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Blog.Web.Pages.Comments;
 
 [Authorize]
-public sealed class EditModel(CommentService comments, ReaderAccess access, IOptions<CommentOptions> options) : PageModel
+public sealed class EditModel(CommentService comments, ReaderAccess access, PostingLimits limits, IOptions<CommentOptions> options) : PageModel
 {
     [BindProperty]
     public CommentInput Input { get; set; } = new();
@@ -47,10 +48,18 @@ public sealed class EditModel(CommentService comments, ReaderAccess access, IOpt
             return NotFound();
         }
 
-        if (Command == "preview")
+        var previewing = Command == "preview";
+        if (this.TooFast(limits, previewing ? PostingAction.Preview : PostingAction.Edit, out var tooFast))
         {
             ModelState.Clear();
-            return Show(found, null, comments.Preview(Input.Body));
+            return Show(found, tooFast, null);
+        }
+
+        if (previewing)
+        {
+            ModelState.Clear();
+            var preview = comments.Preview(Input.Body, viewer);
+            return Show(found, preview.Error, preview.Html);
         }
 
         var outcome = await comments.EditAsync(id, Input.Body, viewer, cancellationToken);

@@ -1,3 +1,4 @@
+using Blog.Web.Infrastructure;
 using Blog.Web.Services;
 using Blog.Web.Services.Comments;
 using Microsoft.AspNetCore.Authorization;
@@ -8,7 +9,7 @@ namespace Blog.Web.Pages.Comments;
 
 /// <summary>POST only: recommend a comment, or take the recommendation back.</summary>
 [Authorize]
-public sealed class RecommendModel(CommentService comments, ReaderAccess access) : PageModel
+public sealed class RecommendModel(CommentService comments, ReaderAccess access, PostingLimits limits) : PageModel
 {
     [TempData]
     public string? StatusMessage { get; set; }
@@ -18,6 +19,13 @@ public sealed class RecommendModel(CommentService comments, ReaderAccess access)
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken cancellationToken)
     {
         var viewer = await access.StandingAsync(User, cancellationToken);
+        if (limits.WaitBefore(PostingAction.Recommend, HttpContext) is { } wait)
+        {
+            // Nothing was typed: back to the comment, told why nothing changed.
+            StatusMessage = PostingLimits.Message(PostingAction.Recommend, wait).Split(';')[0] + ".";
+            return LocalRedirect(await comments.LocationAsync(id, viewer, cancellationToken));
+        }
+
         var outcome = await comments.ToggleRecommendationAsync(id, viewer, cancellationToken);
         if (outcome.Result == CommentResult.NotFound)
         {

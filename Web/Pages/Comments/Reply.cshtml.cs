@@ -4,13 +4,11 @@ using Blog.Web.Services;
 using Blog.Web.Services.Comments;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Blog.Web.Pages.Comments;
 
 /// <summary>Replying without JavaScript: the comment, then the box. With JavaScript the box opens under the comment and posts here.</summary>
-[EnableRateLimiting(BlogServices.CommentPostsPolicy)]
-public sealed class ReplyModel(CommentService comments, ReaderAccess access) : PageModel
+public sealed class ReplyModel(CommentService comments, ReaderAccess access, PostingLimits limits) : PageModel
 {
     [BindProperty]
     public CommentInput Input { get; set; } = new();
@@ -31,13 +29,21 @@ public sealed class ReplyModel(CommentService comments, ReaderAccess access) : P
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken cancellationToken)
     {
-        if (Command == "preview")
+        var previewing = Command == "preview";
+        if (this.TooFast(limits, previewing ? PostingAction.Preview : PostingAction.Comment, out var tooFast))
         {
             ModelState.Clear();
-            return await ShowAsync(id, null, comments.Preview(Input.Body), cancellationToken);
+            return await ShowAsync(id, tooFast, null, cancellationToken);
         }
 
         var viewer = await access.StandingAsync(User, cancellationToken);
+        if (previewing)
+        {
+            ModelState.Clear();
+            var preview = comments.Preview(Input.Body, viewer);
+            return await ShowAsync(id, preview.Error, preview.Html, cancellationToken);
+        }
+
         var outcome = await comments.SubmitAsync(null, id, Input.Body, Input.IdempotencyKey, viewer, cancellationToken);
         if (!outcome.Succeeded)
         {

@@ -7,14 +7,12 @@ using Blog.Web.Services.Moderation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Blog.Web.Pages.Comments;
 
 /// <summary>Any signed-in reader flags a comment, once, with a reason.</summary>
 [Authorize]
-[EnableRateLimiting(BlogServices.CommentPostsPolicy)]
-public sealed class ReportModel(CommentService comments, ModerationService moderation, ReaderAccess access) : PageModel
+public sealed class ReportModel(CommentService comments, ModerationService moderation, ReaderAccess access, PostingLimits limits) : PageModel
 {
     [BindProperty]
     public ReportReason Reason { get; set; } = ReportReason.Abuse;
@@ -39,6 +37,12 @@ public sealed class ReportModel(CommentService comments, ModerationService moder
         if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
+        }
+
+        if (this.TooFast(limits, PostingAction.Report, out var tooFast))
+        {
+            Error = tooFast;
+            return Page();
         }
 
         var viewer = await access.StandingAsync(User, cancellationToken);

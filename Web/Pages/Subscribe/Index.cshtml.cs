@@ -75,7 +75,7 @@ public sealed class IndexModel(SubscriptionService subscriptions, StripeBilling 
 
         var email = User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name ?? "";
         var url = await stripe.CreateCheckoutAsync(UserId!, email, chosen,
-            Url.Page("/Subscribe/Success", null, null, Request.Scheme)!, Url.Page("/Subscribe/Cancelled", null, null, Request.Scheme)!, cancellationToken);
+            Url.Page("/Subscribe/Success")!, Url.Page("/Subscribe/Cancelled")!, cancellationToken);
         return Redirect(url);
     }
 

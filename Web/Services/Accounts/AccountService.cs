@@ -19,12 +19,32 @@ public sealed record AccountResult(bool Succeeded, IReadOnlyList<string> Errors)
         result.Succeeded ? Success : new(false, result.Errors.Select(e => e.Description).ToList());
 }
 
-/// <summary>Builds an absolute link for an email from a user id and a token (the page knows its routes).</summary>
+/// <summary>What a sign-in attempt came to; the page says each in words, and none says more than the password earns.</summary>
+public enum SignInOutcome
+{
+    SignedIn,
+    WrongCredentials,
+    EmailNotConfirmed,
+    LockedOut,
+}
+
+public sealed record SignInResult(SignInOutcome Outcome, string? UserId = null, DateTimeOffset? LockedUntil = null);
+
+/// <summary>The current password typed on an account page: right, wrong (counted towards lockout), or the account is locked.</summary>
+public enum PasswordCheck
+{
+    Right,
+    Wrong,
+    LockedOut,
+}
+
+/// <summary>Builds the local path of a link for an email from a user id and a token (the page knows its routes); the service makes it absolute from <c>Site:BaseUrl</c>.</summary>
 public delegate string TokenLink(string userId, string token);
 
 /// <summary>Account flows that need more than one Identity call: registration, email, deletion.</summary>
 public sealed class AccountService(
     UserManager<BlogUser> users,
+    SignInManager<BlogUser> signIn,
     BlogDbContext db,
     IMailSender mail,
     UserSessions sessions,
@@ -46,8 +66,109 @@ public sealed class AccountService(
         }
     }
 
-    public async Task<AccountResult> RegisterAsync(string displayName, string email, string password, TokenLink confirmLink, CancellationToken cancellationToken)
+    // Verified against when the email names no account, so an unknown address costs as long as a known one.
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<BlogUser>().HashPassword(new BlogUser(), Guid.NewGuid().ToString()));
+
+    /// <summary>
+    /// Signs in with email and password. The password is checked before anything else is said: whether the email is
+    /// unconfirmed or the account locked is told only to someone who knows the password, so neither reveals that an
+    /// address has an account. Every wrong password counts towards lockout.
+    /// </summary>
+    public async Task<SignInResult> SignInAsync(string email, string password, bool remember)
     {
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null)
+        {
+            users.PasswordHasher.VerifyHashedPassword(new BlogUser(), DummyHash.Value, password);
+            logger.LogWarning("Sign-in failed: no such account");
+            return new(SignInOutcome.WrongCredentials);
+        }
+
+        if (await users.IsLockedOutAsync(user) || !await users.IsEmailConfirmedAsync(user))
+        {
+            var check = await CheckCurrentPasswordAsync(user, password);
+            if (check is PasswordCheck.Wrong || (check is PasswordCheck.LockedOut && !await users.CheckPasswordAsync(user, password)))
+            {
+                logger.LogWarning("Sign-in failed for account {UserId}: wrong password", user.Id);
+                return new(SignInOutcome.WrongCredentials, user.Id);
+            }
+
+            if (check is PasswordCheck.LockedOut)
+            {
+                logger.LogWarning("Sign-in refused for account {UserId}: locked out", user.Id);
+                return new(SignInOutcome.LockedOut, user.Id, await users.GetLockoutEndDateAsync(user));
+            }
+
+            logger.LogInformation("Sign-in refused for account {UserId}: email not confirmed", user.Id);
+            return new(SignInOutcome.EmailNotConfirmed, user.Id);
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, password, remember, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("Account {UserId} signed in", user.Id);
+            return new(SignInOutcome.SignedIn, user.Id);
+        }
+
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("Account {UserId} locked out after failed sign-ins", user.Id);
+            return new(SignInOutcome.LockedOut, user.Id, await users.GetLockoutEndDateAsync(user));
+        }
+
+        logger.LogWarning("Sign-in failed for account {UserId}: wrong password", user.Id);
+        return new(SignInOutcome.WrongCredentials, user.Id);
+    }
+
+    /// <summary>
+    /// The current password on an account page (change email, change password, delete): a wrong one counts as a
+    /// failed sign-in, so these forms cannot be used to guess a password past the lockout.
+    /// </summary>
+    public async Task<PasswordCheck> CheckCurrentPasswordAsync(BlogUser user, string password)
+    {
+        if (await users.IsLockedOutAsync(user))
+        {
+            return PasswordCheck.LockedOut;
+        }
+
+        if (await users.CheckPasswordAsync(user, password))
+        {
+            await users.ResetAccessFailedCountAsync(user);
+            return PasswordCheck.Right;
+        }
+
+        await users.AccessFailedAsync(user);
+        if (await users.IsLockedOutAsync(user))
+        {
+            logger.LogWarning("Account {UserId} locked out after failed password checks", user.Id);
+            return PasswordCheck.LockedOut;
+        }
+
+        logger.LogWarning("Password check failed for account {UserId}", user.Id);
+        return PasswordCheck.Wrong;
+    }
+
+    private static AccountResult Refusal(PasswordCheck check) => check is PasswordCheck.LockedOut
+        ? AccountResult.Failed("Too many wrong passwords: this account is locked for a while. You can reset your password meanwhile.")
+        : AccountResult.Failed("Your current password is not right.");
+
+    /// <summary>
+    /// Registers an account. An email that already has one gets the same answer as a new one (so the form does not
+    /// tell who has an account here), and its owner is mailed instead.
+    /// </summary>
+    public async Task<AccountResult> RegisterAsync(string displayName, string email, string password, TokenLink confirmLink, string signInPath, CancellationToken cancellationToken)
+    {
+        if (await users.FindByEmailAsync(email.Trim()) is { Email: not null } existing)
+        {
+            logger.LogInformation("Registration attempted for existing account {UserId}", existing.Id);
+            await mail.SendAsync(Compose(existing.Email, $"Someone tried to register with your email at {site.Value.Name}",
+                $"Hello {existing.DisplayName},",
+                "Someone (perhaps you) tried to create an account with this email address, which already has one. If it was you, sign in here, or use \"Forgotten your password?\" on that page:",
+                site.Value.Link(signInPath), "Sign in",
+                "If it was not you, ignore this message: nothing has changed."), cancellationToken);
+            return AccountResult.Success;
+        }
+
         var user = new BlogUser
         {
             DisplayName = displayName.Trim(),
@@ -72,7 +193,7 @@ public sealed class AccountService(
     public async Task SendConfirmationAsync(BlogUser user, TokenLink confirmLink, CancellationToken cancellationToken)
     {
         var token = EncodeToken(await users.GenerateEmailConfirmationTokenAsync(user));
-        var link = confirmLink(user.Id, token);
+        var link = site.Value.Link(confirmLink(user.Id, token));
         await mail.SendAsync(Compose(user.Email!, $"Confirm your email for {site.Value.Name}",
             $"Hello {user.DisplayName},",
             "Please confirm your email address to finish creating your account:", link, "Confirm my email",
@@ -92,7 +213,7 @@ public sealed class AccountService(
         await mail.SendAsync(Compose(user.Email!, $"Reset your {site.Value.Name} password",
             $"Hello {user.DisplayName},",
             "Someone asked to reset the password for your account. If it was you, choose a new password here:",
-            resetLink(user.Id, token), "Choose a new password",
+            site.Value.Link(resetLink(user.Id, token)), "Choose a new password",
             "If it was not you, ignore this message: your password has not changed."), cancellationToken);
     }
 
@@ -135,9 +256,9 @@ public sealed class AccountService(
     public async Task<AccountResult> RequestEmailChangeAsync(BlogUser user, string currentPassword, string newEmail, Func<string, string, string, string> changeLink, CancellationToken cancellationToken)
     {
         newEmail = newEmail.Trim();
-        if (!await users.CheckPasswordAsync(user, currentPassword))
+        if (await CheckCurrentPasswordAsync(user, currentPassword) is not PasswordCheck.Right and var check)
         {
-            return AccountResult.Failed("Your current password is not right.");
+            return Refusal(check);
         }
 
         if (string.Equals(user.Email, newEmail, StringComparison.OrdinalIgnoreCase))
@@ -153,7 +274,7 @@ public sealed class AccountService(
         var token = EncodeToken(await users.GenerateChangeEmailTokenAsync(user, newEmail));
         await mail.SendAsync(Compose(newEmail, $"Confirm your new email for {site.Value.Name}",
             $"Hello {user.DisplayName},",
-            "Confirm this address to make it the email of your account:", changeLink(user.Id, newEmail, token),
+            "Confirm this address to make it the email of your account:", site.Value.Link(changeLink(user.Id, newEmail, token)),
             "Confirm my new email", "If you did not ask for this, ignore this message."), cancellationToken);
         return AccountResult.Success;
     }
@@ -185,12 +306,15 @@ public sealed class AccountService(
 
     public async Task<AccountResult> ChangePasswordAsync(BlogUser user, string currentPassword, string newPassword, string? currentSessionId, CancellationToken cancellationToken)
     {
+        if (await CheckCurrentPasswordAsync(user, currentPassword) is not PasswordCheck.Right and var check)
+        {
+            return Refusal(check);
+        }
+
         var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
         if (!result.Succeeded)
         {
-            return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch))
-                ? AccountResult.Failed("Your current password is not right.")
-                : AccountResult.From(result);
+            return AccountResult.From(result);
         }
 
         // Every other device is signed out; this session is kept and refreshed by the page.
@@ -210,9 +334,9 @@ public sealed class AccountService(
     /// </summary>
     public async Task<AccountResult> DeleteAsync(BlogUser user, string password, CancellationToken cancellationToken)
     {
-        if (!await users.CheckPasswordAsync(user, password))
+        if (await CheckCurrentPasswordAsync(user, password) is not PasswordCheck.Right and var check)
         {
-            return AccountResult.Failed("Your password is not right.");
+            return Refusal(check);
         }
 
         await sessions.EndAllAsync(user.Id, cancellationToken);

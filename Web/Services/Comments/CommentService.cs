@@ -71,6 +71,8 @@ public sealed record PermalinkView(
     IReadOnlyList<CommentRevision> History,
     CommentNode Target);
 
+public sealed record RenderedPreview(string? Html, string? Error);
+
 public sealed record EditableComment(long Id, string ArticleSlug, string Body, bool CanEdit, DateTimeOffset EditableUntil);
 
 /// <summary>
@@ -91,7 +93,25 @@ public sealed class CommentService(
 {
     private TimeSpan EditWindow => TimeSpan.FromMinutes(options.Value.EditWindowMinutes);
 
-    public string Preview(string body) => renderer.RenderComment(body);
+    /// <summary>
+    /// A preview of a comment, drawn only for a reader who may comment and for text that could be posted: the
+    /// same length and nesting rules as posting, checked before any rendering is done.
+    /// </summary>
+    public RenderedPreview Preview(string body, ReaderStanding viewer)
+    {
+        var permission = CommentPolicy.Evaluate(viewer.AsCommenter(), new ThreadSettings(CommentMode.Open, null), options.Value.OpenToMembers, clock.GetUtcNow());
+        if (!permission.Allowed)
+        {
+            return new(null, permission.Message);
+        }
+
+        if (Validate(body) is { } invalid)
+        {
+            return new(null, invalid);
+        }
+
+        return renderer.TryRenderComment(body, out var html) ? new(html, null) : new(null, MarkdownRenderer.TooDeeplyNested);
+    }
 
     public static string? Validate(string? body)
     {
@@ -226,6 +246,12 @@ public sealed class CommentService(
             return new(CommentResult.Invalid, invalid);
         }
 
+        // Drawn before anything is loaded or saved: text that cannot be drawn is refused with the reason.
+        if (!renderer.TryRenderComment(body.Trim(), out var bodyHtml))
+        {
+            return new(CommentResult.Invalid, MarkdownRenderer.TooDeeplyNested);
+        }
+
         if (viewer.UserId is null)
         {
             return new(CommentResult.Denied, new CommentPermission(CommentDenial.SignInRequired).Message);
@@ -276,7 +302,7 @@ public sealed class CommentService(
             ParentId = parent?.Id,
             AuthorId = viewer.UserId,
             Body = body.Trim(),
-            BodyHtml = renderer.RenderComment(body.Trim()),
+            BodyHtml = bodyHtml,
             RenderVersion = MarkdownRenderer.PipelineVersion,
             Status = routing.Status,
             CreatedAt = now,
@@ -343,6 +369,11 @@ public sealed class CommentService(
             return new(CommentResult.Invalid, invalid, comment.Id, comment.Article!.Slug);
         }
 
+        if (!renderer.TryRenderComment(body.Trim(), out var bodyHtml))
+        {
+            return new(CommentResult.Invalid, MarkdownRenderer.TooDeeplyNested, comment.Id, comment.Article!.Slug);
+        }
+
         var now = clock.GetUtcNow();
         if (!comment.CanBeEditedBy(viewer.UserId!, now, EditWindow))
         {
@@ -360,7 +391,7 @@ public sealed class CommentService(
             return new(CommentResult.Denied, routing.Message, comment.Id, comment.Article.Slug);
         }
 
-        db.CommentRevisions.Add(comment.Revise(body.Trim(), renderer.RenderComment(body.Trim()), MarkdownRenderer.PipelineVersion, now));
+        db.CommentRevisions.Add(comment.Revise(body.Trim(), bodyHtml, MarkdownRenderer.PipelineVersion, now));
         var message = "Your comment is updated.";
         if (routing.Status != CommentStatus.Published && comment.Status != routing.Status)
         {

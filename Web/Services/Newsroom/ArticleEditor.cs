@@ -61,7 +61,8 @@ public sealed class ArticleEditor(BlogDbContext db, MarkdownRenderer renderer, I
             article.EffectiveStatus(clock.GetUtcNow()), article.PublishedAt, article.Slug);
     }
 
-    public string Preview(string body) => renderer.RenderArticle(body);
+    /// <summary>The body drawn as readers would see it, or null when it nests too deeply to draw.</summary>
+    public string? Preview(string body) => renderer.TryRenderArticle(body, out var html) ? html : null;
 
     public async Task<ArticleSaveOutcome> SaveAsync(int? id, ArticleInput input, ArticleAction action, DateTimeOffset? scheduleAt, string editorId, CancellationToken cancellationToken)
     {
@@ -71,6 +72,11 @@ public sealed class ArticleEditor(BlogDbContext db, MarkdownRenderer renderer, I
         if (id is not null && article is null)
         {
             return ArticleSaveOutcome.Refused("That article no longer exists.");
+        }
+
+        if (!renderer.TryRenderArticle(input.Body, out var bodyHtml))
+        {
+            return ArticleSaveOutcome.Refused(MarkdownRenderer.TooDeeplyNested);
         }
 
         var tagNames = ParseTags(input.Tags);
@@ -109,7 +115,7 @@ public sealed class ArticleEditor(BlogDbContext db, MarkdownRenderer renderer, I
         article.Slug = slug;
         article.Standfirst = input.Standfirst.Trim();
         article.Body = input.Body;
-        article.BodyHtml = renderer.RenderArticle(input.Body);
+        article.BodyHtml = bodyHtml;
         article.TeaserHtml = MarkdownRenderer.Teaser(article.BodyHtml, paragraphs: 2);
         article.RenderVersion = MarkdownRenderer.PipelineVersion;
         article.CaseId = input.CaseId;

@@ -60,6 +60,11 @@ public sealed class CaseEditor(BlogDbContext db, MarkdownRenderer renderer, ISea
             return CaseSaveOutcome.Refused("That case record no longer exists.");
         }
 
+        if (!renderer.TryRenderArticle(input.Summary, out var summaryHtml))
+        {
+            return CaseSaveOutcome.Refused(MarkdownRenderer.TooDeeplyNested);
+        }
+
         var wanted = Slug.From(string.IsNullOrWhiteSpace(input.Slug) ? input.Name : input.Slug);
         var ownId = record?.Id ?? 0;
         var taken = await db.Cases.Where(c => c.Id != ownId && c.Slug.StartsWith(wanted)).Select(c => c.Slug).ToListAsync(cancellationToken);
@@ -83,7 +88,7 @@ public sealed class CaseEditor(BlogDbContext db, MarkdownRenderer renderer, ISea
         record.Judges = input.Judges.Trim();
         record.ProceedingsStatus = input.Status;
         record.Summary = input.Summary;
-        record.SummaryHtml = renderer.RenderArticle(input.Summary);
+        record.SummaryHtml = summaryHtml;
         record.UpdatedAt = now;
         var relatedIds = input.RelatedCaseIds.Where(r => r != ownId).Distinct().ToList();
         record.RelatedCases = await db.Cases.Where(c => relatedIds.Contains(c.Id)).ToListAsync(cancellationToken);

@@ -32,7 +32,7 @@ public sealed class AdService(BlogDbContext db, TimeProvider clock, ContentCache
     {
         if (!IsSafeLink(input.LinkUrl))
         {
-            return "The link must be a path on this site (/subscribe) or an https:// address, with no tracking parameters.";
+            return "The link must be a path on this site starting with a single / (like /subscribe) or an https:// address, with no tracking parameters.";
         }
 
         if (input.ImagePath.Length > 0 && !input.ImagePath.StartsWith("/images/", StringComparison.Ordinal))
@@ -56,8 +56,25 @@ public sealed class AdService(BlogDbContext db, TimeProvider clock, ContentCache
         await content.InvalidateAsync(cancellationToken);
     }
 
-    /// <summary>First-party paths, or https links without query strings (which is where trackers ride).</summary>
-    public static bool IsSafeLink(string link) =>
-        (link.StartsWith('/') && !link.StartsWith("//", StringComparison.Ordinal))
-        || (Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Query.Length == 0);
+    /// <summary>
+    /// A local path starting with a single slash, or an absolute https address without a query string (which is where
+    /// trackers ride). Browsers read a backslash as a slash, so "/\evil.example" would leave the site: no backslashes,
+    /// white space or control characters anywhere.
+    /// </summary>
+    public static bool IsSafeLink(string link)
+    {
+        link = link.Trim();
+        if (link.Length == 0 || link.Any(c => c == '\\' || char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            return false;
+        }
+
+        if (link[0] == '/')
+        {
+            return link.Length == 1 || link[1] != '/';
+        }
+
+        return Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps
+            && uri.Query.Length == 0 && uri.UserInfo.Length == 0 && uri.Host.Length > 0;
+    }
 }

@@ -21,25 +21,28 @@ public enum WebhookOutcome
 /// Card subscriptions through Stripe: Checkout to start one, the webhook to learn what happened. The webhook is
 /// verified against the endpoint's signing secret and handled once per event id (replays change nothing).
 /// </summary>
-public sealed class StripeBilling(BlogDbContext db, IOptions<StripeOptions> stripe, IOptions<SubscriptionOptions> subscriptions, TimeProvider clock, ILogger<StripeBilling> logger)
+public sealed class StripeBilling(BlogDbContext db, IOptions<StripeOptions> stripe, IOptions<SiteOptions> site, IOptions<SubscriptionOptions> subscriptions, TimeProvider clock, ILogger<StripeBilling> logger)
 {
     public bool Enabled => stripe.Value.Enabled;
 
-    public async Task<string> CreateCheckoutAsync(string userId, string email, PlanOption plan, string successUrl, string cancelUrl, CancellationToken cancellationToken)
+    /// <summary>Starts a Checkout session; the return addresses are local paths made absolute from <c>Site:BaseUrl</c>.</summary>
+    public async Task<string> CreateCheckoutAsync(string userId, string email, PlanOption plan, string successPath, string cancelPath, CancellationToken cancellationToken)
     {
         var service = new SessionService(new StripeClient(stripe.Value.SecretKey));
-        var session = await service.CreateAsync(new SessionCreateOptions
-        {
-            Mode = "subscription",
-            LineItems = [new SessionLineItemOptions { Price = plan.StripePriceId, Quantity = 1 }],
-            ClientReferenceId = userId,
-            CustomerEmail = email,
-            SuccessUrl = successUrl + "?session_id={CHECKOUT_SESSION_ID}",
-            CancelUrl = cancelUrl,
-            Metadata = new Dictionary<string, string> { ["plan"] = plan.Id },
-        }, cancellationToken: cancellationToken);
+        var session = await service.CreateAsync(CheckoutFor(userId, email, plan, successPath, cancelPath), cancellationToken: cancellationToken);
         return session.Url;
     }
+
+    public SessionCreateOptions CheckoutFor(string userId, string email, PlanOption plan, string successPath, string cancelPath) => new()
+    {
+        Mode = "subscription",
+        LineItems = [new SessionLineItemOptions { Price = plan.StripePriceId, Quantity = 1 }],
+        ClientReferenceId = userId,
+        CustomerEmail = email,
+        SuccessUrl = site.Value.Link(successPath) + "?session_id={CHECKOUT_SESSION_ID}",
+        CancelUrl = site.Value.Link(cancelPath),
+        Metadata = new Dictionary<string, string> { ["plan"] = plan.Id },
+    };
 
     public async Task<bool> CancelAtPeriodEndAsync(string externalId, CancellationToken cancellationToken)
     {

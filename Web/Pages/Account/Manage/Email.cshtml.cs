@@ -58,7 +58,7 @@ public sealed class EmailModel(UserManager<BlogUser> users, AccountService accou
         }
 
         var result = await accounts.RequestEmailChangeAsync(user, Input.CurrentPassword, Input.NewEmail,
-            (userId, email, token) => Url.Page("/Account/ConfirmEmailChange", null, new { userId, email, code = token }, Request.Scheme)!,
+            (userId, email, token) => Url.Page("/Account/ConfirmEmailChange", new { userId, email, code = token })!,
             cancellationToken);
         if (!result.Succeeded)
         {

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
+using Blog.Web.Services;
+
 namespace Blog.Web.Pages.Editor.Articles;
 
 /// <summary>Write or edit an article: /editor/articles/new and /editor/articles/{id}/edit.</summary>
@@ -109,7 +111,14 @@ public sealed class EditModel(ArticleEditor editor, CaseEditor cases) : PageMode
         if (Command == "preview")
         {
             ModelState.Clear();
-            PreviewHtml = editor.Preview(Input.Body);
+            if (editor.Preview(Input.Body) is { } html)
+            {
+                PreviewHtml = html;
+            }
+            else
+            {
+                ModelState.AddModelError(string.Empty, MarkdownRenderer.TooDeeplyNested);
+            }
             await LoadOptionsAsync(cancellationToken);
             return Page();
         }

@@ -1,0 +1,105 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Blog.Web.Configuration;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace Blog.Web.Infrastructure;
+
+/// <summary>What a reader does to a discussion, each with its own burst limit.</summary>
+public enum PostingAction
+{
+    Comment,
+    Preview,
+    Recommend,
+    Edit,
+    Delete,
+    Report,
+}
+
+/// <summary>Who a limit counts against: the account when signed in, otherwise the client's address.</summary>
+public static class ClientKey
+{
+    public static string Of(HttpContext context) =>
+        context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
+            ? "account:" + userId
+            : "address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+}
+
+/// <summary>
+/// Burst limits on discussion actions, asked by the page itself rather than by the rate-limiting middleware, so a
+/// refusal redisplays the same form with the typed text and says when to try again (the middleware can only answer
+/// with a bare 429). These guard against scripts; the business caps (flood, duplicates) are database rules.
+/// Idle partitions are dropped by the limiter, so memory stays bounded by the readers active in the last minute.
+/// </summary>
+public sealed class PostingLimits : IDisposable
+{
+    private readonly PartitionedRateLimiter<(PostingAction Action, string Client)> limiter;
+
+    public PostingLimits(IOptions<CommentOptions> options)
+    {
+        var settings = options.Value;
+        limiter = PartitionedRateLimiter.Create<(PostingAction Action, string Client), (PostingAction, string)>(key =>
+            RateLimitPartition.GetFixedWindowLimiter(key, k => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = k.Item1 switch
+                {
+                    PostingAction.Comment => settings.PostsPerMinute,
+                    PostingAction.Preview => settings.PreviewsPerMinute,
+                    _ => settings.ActionsPerMinute,
+                },
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            }));
+    }
+
+    /// <summary>How long to wait when <paramref name="action"/> is over its limit for this client; null when it may go ahead.</summary>
+    public TimeSpan? WaitBefore(PostingAction action, HttpContext context)
+    {
+        using var lease = limiter.AttemptAcquire((action, ClientKey.Of(context)));
+        if (lease.IsAcquired)
+        {
+            return null;
+        }
+
+        return lease.TryGetMetadata(MetadataName.RetryAfter, out var after) && after > TimeSpan.Zero ? after : TimeSpan.FromMinutes(1);
+    }
+
+    public static string Message(PostingAction action, TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        var what = action switch
+        {
+            PostingAction.Comment => "posting comments",
+            PostingAction.Preview => "previewing",
+            PostingAction.Recommend => "recommending",
+            PostingAction.Edit => "editing",
+            PostingAction.Delete => "deleting",
+            _ => "reporting",
+        };
+        return $"You are {what} faster than the site allows. Please wait {seconds} second{(seconds == 1 ? "" : "s")} and try again; anything you typed is kept below.";
+    }
+
+    public void Dispose() => limiter.Dispose();
+}
+
+public static class PostingLimitPages
+{
+    /// <summary>
+    /// Asks the limit for <paramref name="action"/>; when it is reached, sets 429 and Retry-After on the response and
+    /// gives the sentence to show above the form.
+    /// </summary>
+    public static bool TooFast(this PageModel page, PostingLimits limits, PostingAction action, out string message)
+    {
+        if (limits.WaitBefore(action, page.HttpContext) is not { } wait)
+        {
+            message = "";
+            return false;
+        }
+
+        page.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        page.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        message = PostingLimits.Message(action, wait);
+        return true;
+    }
+}
