@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Blog.Web.Domain;
 
 public sealed record SubscriptionPeriod(SubscriptionStatus Status, DateTimeOffset CurrentPeriodEnd);
@@ -17,4 +19,18 @@ public static class Entitlements
 
     /// <summary>Subscribers, editors and admins get no ad markup at all.</summary>
     public static bool AdFree(bool isStaff, bool isSubscriber) => isStaff || isSubscriber;
+}
+
+/// <summary>
+/// Who may read an article's full text and its discussion: everyone for a free article, otherwise only readers who
+/// read everything (subscribers and staff). One rule, in memory and as an expression for SQL, used by the article
+/// page, the discussion fragment, permalinks, replies, reports, posting and the search index.
+/// </summary>
+public static class Paywall
+{
+    public static bool ReadsFullText(ArticleVisibility visibility, bool readsEverything) =>
+        readsEverything || visibility == ArticleVisibility.Everyone;
+
+    public static Expression<Func<Article, bool>> Readable(bool readsEverything) =>
+        readsEverything ? a => true : a => a.Visibility == ArticleVisibility.Everyone;
 }

@@ -23,6 +23,9 @@ public sealed record ReaderStanding(string? UserId, bool IsStaff, bool IsSubscri
 
     public DateTimeOffset? SuspendedUntil => ActiveSanctions.Where(s => s.Kind == SanctionKind.Suspension).Max(s => s.EndsAt);
 
+    /// <summary>Subscribers and staff read subscriber-only articles and their discussions.</summary>
+    public bool ReadsEverything => Entitlements.ReadsEverything(IsStaff, IsSubscriber);
+
     public Commenter AsCommenter() => new(SignedIn, IsStaff, IsSubscriber, SuspendedUntil, Banned);
 }
 
@@ -86,11 +89,5 @@ public sealed class ReaderAccess(BlogDbContext db, TimeProvider clock, IOptions<
             .Select(s => new ActiveSanction(s.Kind, s.Reason, s.EndsAt))
             .ToList();
         return standing = new ReaderStanding(userId, IsStaff(user), subscriber, active);
-    }
-
-    public async Task<bool> ReadsSubscriberContentAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var reader = await StandingAsync(user, cancellationToken);
-        return Entitlements.ReadsEverything(reader.IsStaff, reader.IsSubscriber);
     }
 }

@@ -16,13 +16,12 @@ public sealed class CommentsModel(ArticleQueries articles, ReaderAccess access, 
     public async Task<IActionResult> OnGetAsync(string slug, string? sort, [FromQuery(Name = "page")] int pageNumber, CancellationToken cancellationToken)
     {
         var lookup = await articles.BySlugAsync(slug, cancellationToken);
-        if (lookup.Article is not { } article
-            || (article.Visibility == ArticleVisibility.Subscribers && !await access.ReadsSubscriberContentAsync(User, cancellationToken)))
+        var viewer = await access.StandingAsync(User, cancellationToken);
+        if (lookup.Article is not { } article || !Paywall.ReadsFullText(article.Visibility, viewer.ReadsEverything))
         {
             return NotFound();
         }
 
-        var viewer = await access.StandingAsync(User, cancellationToken);
         var order = Enum.TryParse<CommentSort>(sort, ignoreCase: true, out var parsed) ? parsed : CommentSort.Oldest;
         var view = await comments.DiscussionAsync(article, viewer, order, pageNumber, cancellationToken);
         Discussion = new DiscussionModel(view, new CommentFormModel("", new CommentInput(), ""));

@@ -90,8 +90,8 @@ public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, Comm
         }
 
         Article = lookup.Article;
-        FullText = Article.Visibility == ArticleVisibility.Everyone || await access.ReadsSubscriberContentAsync(User, cancellationToken);
         var standing = await access.StandingAsync(User, cancellationToken);
+        FullText = Paywall.ReadsFullText(Article.Visibility, standing.ReadsEverything);
         AdFree = Entitlements.AdFree(standing.IsStaff, standing.IsSubscriber);
         var baseUrl = BlogPipeline.BaseUrl(HttpContext);
         CanonicalUrl = $"{baseUrl}/articles/{Article.Slug}";

@@ -209,7 +209,8 @@ public sealed class CommentService(
     public async Task<PermalinkView?> PermalinkAsync(long id, ReaderStanding viewer, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var published = articles.Published();
+        // A permalink (and the reply and report pages built on it) shows a comment only to who may read its article.
+        var published = articles.Published().Where(Paywall.Readable(viewer.ReadsEverything));
         var target = await db.Comments.AsNoTracking()
             .Where(c => c.Id == id && published.Any(a => a.Id == c.ArticleId))
             .Select(c => new { c.Id, c.RootId, c.Path, c.Article!.Slug, c.Article.Title, c.Article.CommentMode, c.Article.CommentsCloseAt, c.Article.PublishedAt, c.Article.Visibility })
@@ -257,7 +258,7 @@ public sealed class CommentService(
             return new(CommentResult.Denied, new CommentPermission(CommentDenial.SignInRequired).Message);
         }
 
-        var published = articles.Published();
+        var published = articles.Published().Where(Paywall.Readable(viewer.ReadsEverything));
         var parent = parentId is { } pid
             ? await db.Comments.FirstOrDefaultAsync(c => c.Id == pid && published.Any(a => a.Id == c.ArticleId), cancellationToken)
             : null;

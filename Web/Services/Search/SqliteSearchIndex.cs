@@ -10,7 +10,9 @@ namespace Blog.Web.Services.Search;
 /// <summary>
 /// SQLite FTS5: two contentful virtual tables (ArticleSearch, CaseSearch, created by a migration) keyed by the
 /// entity's id. Drafts are indexed too; visibility is decided at query time by joining Articles, so a scheduled
-/// article becomes findable the moment it goes live.
+/// article becomes findable the moment it goes live. The index holds only what any reader may read: a
+/// subscriber-only article is indexed by its title, standfirst, case and tags and its teaser, never its body past
+/// the teaser, so neither snippets nor repeated matching can rebuild it.
 /// </summary>
 public sealed class SqliteSearchIndex(BlogDbContext db) : ISearchIndex
 {
@@ -19,7 +21,7 @@ public sealed class SqliteSearchIndex(BlogDbContext db) : ISearchIndex
         var article = await db.Articles.AsNoTracking().Where(a => a.Id == articleId)
             .Select(a => new
             {
-                a.Id, a.Title, a.Standfirst, a.Body,
+                a.Id, a.Title, a.Standfirst, a.Body, a.Visibility, a.TeaserHtml,
                 Parties = a.Case != null ? a.Case.Name : "",
                 Citations = a.Case != null ? a.Case.Citations : "",
                 Tags = a.Tags.Select(t => t.Name).ToList(),
@@ -35,9 +37,12 @@ public sealed class SqliteSearchIndex(BlogDbContext db) : ISearchIndex
             "INSERT INTO ArticleSearch(rowid, title, standfirst, body, parties, citations, tags) VALUES ($id, $title, $standfirst, $body, $parties, $citations, $tags)",
             cancellationToken,
             ("$id", article.Id), ("$title", article.Title), ("$standfirst", article.Standfirst),
-            ("$body", Markdown.ToPlainText(article.Body)), ("$parties", article.Parties),
+            ("$body", Paywall.ReadsFullText(article.Visibility, readsEverything: false) ? Markdown.ToPlainText(article.Body) : PlainText(article.TeaserHtml)), ("$parties", article.Parties),
             ("$citations", article.Citations), ("$tags", string.Join(' ', article.Tags)));
     }
+
+    private static string PlainText(string sanitizedHtml) =>
+        new AngleSharp.Html.Parser.HtmlParser().ParseDocument($"<body>{sanitizedHtml}</body>").Body!.TextContent;
 
     public async Task IndexCaseAsync(int caseId, CancellationToken cancellationToken)
     {

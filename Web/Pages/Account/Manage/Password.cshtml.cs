@@ -1,12 +1,15 @@
+using Blog.Web.Infrastructure;
 using System.ComponentModel.DataAnnotations;
 using Blog.Web.Domain;
 using Blog.Web.Services.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Blog.Web.Pages.Account.Manage;
 
+[EnableRateLimiting(BlogServices.AccountPostsPolicy)]
 public sealed class PasswordModel(UserManager<BlogUser> users, SignInManager<BlogUser> signIn, AccountService accounts, UserSessions sessions) : PageModel
 {
     [BindProperty]
