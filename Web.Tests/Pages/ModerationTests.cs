@@ -269,8 +269,8 @@ public sealed class ModerationTests(ModeratedSiteFactory factory) : IClassFixtur
             await db.SaveChangesAsync();
             return record.Id;
         });
-        await WithModerationAsync(m => m.AddOrderAsync(caseId, SuppressionOrderType.Interim, "complainant", "John Smith\nPonsonby dentist",
-            factory.Clock.GetUtcNow().AddDays(-1), factory.Clock.GetUtcNow().AddHours(12), null, editor.Id, CancellationToken.None));
+        await factory.WithScopeAsync(sp => sp.GetRequiredService<SuppressionOrderService>().AddAsync(new OrderInput(caseId, SuppressionOrderType.Interim,
+            "complainant", "John Smith\nPonsonby dentist", factory.Clock.GetUtcNow().AddDays(-1), factory.Clock.GetUtcNow().AddHours(12), null), editor.Id, CancellationToken.None));
         var slug = await Discussions.PublishArticleAsync(factory);
         await factory.WithDbAsync(db => db.Articles.Where(a => a.Slug == slug).ExecuteUpdateAsync(s => s.SetProperty(a => a.CaseId, caseId)));
         var (author, _) = await EstablishedSubscriberAsync();
@@ -362,8 +362,11 @@ public sealed class ModerationTests(ModeratedSiteFactory factory) : IClassFixtur
         var (editor, _) = await TestUsers.SignedInClientAsync(factory, TestRole.Editor);
         var log = await editor.GetDocumentAsync($"/moderation/log?comment={id}");
         var row = log.QuerySelector(".data-table tbody tr")!.TextContent;
-        Assert.Contains("Routed", row);
-        Assert.Contains("rule: default", row);
+        // Plain words, never the stored codes.
+        Assert.Contains("New or edited comment routed", row);
+        Assert.Contains("the site (nothing held it)", row);
+        Assert.DoesNotContain("Routed", row);
+        Assert.DoesNotContain("default", row);
     }
 
     [Fact]
@@ -437,5 +440,43 @@ public sealed class ModerationTests(ModeratedSiteFactory factory) : IClassFixtur
         Assert.Equal(5, secondIds.Count);
         Assert.Empty(firstIds.Intersect(secondIds));
         Assert.Null(second.QuerySelector(".pager a"));
+    }
+
+    [Fact]
+    public async Task TheQueue_SpeaksPlainWords_KeepsReportedComments_AndFiltersIncludeWhatWasJustHeld()
+    {
+        var (editor, editorUser) = await TestUsers.SignedInClientAsync(factory, TestRole.Editor);
+        await editor.GetAsync("/moderation?queue=pending");
+        var slug = await Discussions.PublishArticleAsync(factory, title: $"Plain words {Guid.NewGuid():N}");
+        var (newcomer, _) = await TestUsers.SignedInClientAsync(factory, TestRole.Subscriber);
+
+        // Held a moment ago: its article and reason are in the filters at once, and the reason is in words.
+        var held = Discussions.CommentIdFrom(await newcomer.CommentAsync(slug, "My very first comment here."));
+        var pending = await editor.GetDocumentAsync("/moderation?queue=pending");
+        var articleId = await factory.WithDbAsync(db => db.Articles.Where(a => a.Slug == slug).Select(a => a.Id).SingleAsync());
+        Assert.Contains(pending.QuerySelectorAll("#article option"), o => o.GetAttribute("value") == articleId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var reason = pending.QuerySelectorAll("#reason option").Single(o => o.GetAttribute("value") == "first-comments");
+        Assert.Equal("One of the author's first comments", reason.TextContent);
+        var item = pending.QuerySelector($"#item-{held}")!;
+        Assert.Contains("One of the author's first comments", item.QuerySelector(".why")!.TextContent);
+        Assert.DoesNotContain("first-comments", item.TextContent);
+        Assert.NotEqual(item.QuerySelector("[data-action=approve]")!.ClassName, item.QuerySelector("[data-action=reject]")!.ClassName);
+
+        // A reported comment that is up is kept (its reports cleared), not approved.
+        var (author, _) = await EstablishedSubscriberAsync();
+        var reported = Discussions.CommentIdFrom(await author.CommentAsync(slug, "A comment someone will report."));
+        await WithModerationAsync(m => m.ApproveAsync(reported, editorUser.Id, CancellationToken.None));
+        var reporter = await TestUsers.CreateAsync(factory, TestRole.Member);
+        await WithModerationAsync(m => m.ReportAsync(reported, reporter.Id, ReportReason.OffTopic, "", CancellationToken.None));
+        var queue = await editor.GetDocumentAsync("/moderation?queue=reported");
+        var button = queue.QuerySelector($"#item-{reported} [data-action=approve]")!;
+        Assert.Equal("Keep", button.TextContent.Trim());
+
+        var kept = await editor.PressAsync("/moderation?queue=reported", $"#item-{reported} [data-action=approve]");
+
+        Assert.Equal(HttpStatusCode.Redirect, kept.StatusCode);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.CommentReports.CountAsync(r => r.CommentId == reported && r.ResolvedAt == null)));
+        Assert.Equal(CommentStatus.Approved, (await Discussions.LoadCommentAsync(factory, reported)).Status);
+        Assert.DoesNotContain(reported, await QueueIdsAsync(editor, "reported"));
     }
 }

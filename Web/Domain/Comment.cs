@@ -23,8 +23,13 @@ public enum CommentStatus
 
 public static class CommentStatusRules
 {
+    /// <summary>Shown to readers: published (not yet reviewed) or approved. The one definition, in memory and in SQL.</summary>
     public static bool IsVisible(this CommentStatus status) =>
         status is CommentStatus.Published or CommentStatus.Approved;
+
+    /// <summary><see cref="IsVisible"/> as an expression for queries.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Comment, bool>> Visible =
+        c => c.Status == CommentStatus.Published || c.Status == CommentStatus.Approved;
 }
 
 public sealed class Comment
@@ -88,6 +93,11 @@ public sealed class Comment
     /// <summary>When a moderator first opened this comment while it had open reports (the host's knowledge).</summary>
     public DateTimeOffset? ReportSeenAt { get; set; }
 
+    /// <summary>For a comment held as a possible suppression breach: the order and the term that matched (moderators only).</summary>
+    public int? SuppressionOrderId { get; set; }
+
+    public string? SuppressionTerm { get; set; }
+
     /// <summary>One per comment form: a retried or double-clicked post stores one comment.</summary>
     public Guid IdempotencyKey { get; set; }
 
@@ -136,6 +146,17 @@ public sealed class Comment
         if (Status is not (CommentStatus.Pending or CommentStatus.Published))
         {
             throw new InvalidOperationException($"A {Status} comment cannot be approved.");
+        }
+
+        Status = CommentStatus.Approved;
+    }
+
+    /// <summary>A moderator keeps a reported comment up: it stays visible, now as reviewed (its reports are closed).</summary>
+    public void Keep()
+    {
+        if (!Status.IsVisible())
+        {
+            throw new InvalidOperationException($"A {Status} comment is not up, so it cannot be kept up.");
         }
 
         Status = CommentStatus.Approved;
@@ -195,6 +216,25 @@ public sealed class Comment
         IsFeatured = false;
         ModerationCode = code;
         ModerationReason = reason;
+    }
+
+    /// <summary>
+    /// A suppression order's terms match this comment: it is hidden (or stays held) as a possible breach, never
+    /// published automatically, and moderators are shown which order and term matched.
+    /// </summary>
+    public void HoldAsPossibleBreach(Moderation.SuppressedTerm hit, string reason)
+    {
+        if (Status is not (CommentStatus.Pending or CommentStatus.Published or CommentStatus.Approved))
+        {
+            throw new InvalidOperationException($"A {Status} comment is not shown, so it cannot be held.");
+        }
+
+        Status = CommentStatus.Pending;
+        IsFeatured = false;
+        ModerationCode = "suppression";
+        ModerationReason = reason;
+        SuppressionOrderId = hit.OrderId;
+        SuppressionTerm = hit.Term;
     }
 
     /// <summary>The author deletes their comment. Its replies stay; the thread shows "[deleted]" in its place.</summary>

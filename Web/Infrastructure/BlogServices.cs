@@ -106,6 +106,7 @@ public static class BlogServices
         services.AddScoped<CommentService>();
         services.AddScoped<CommentRouter>();
         services.AddScoped<ModerationService>();
+        services.AddScoped<SuppressionOrderService>();
         services.AddScoped<AdService>();
         services.AddScoped<SubscriptionService>();
         services.AddScoped<StripeBilling>();

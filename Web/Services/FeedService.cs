@@ -38,7 +38,7 @@ public sealed class FeedService(ArticleQueries articles, BlogDbContext db, IOpti
 
         static XElement Url(string loc, DateTimeOffset? modified = null) =>
             new(Sitemap + "url", new XElement(Sitemap + "loc", loc),
-                modified is { } m ? new XElement(Sitemap + "lastmod", m.ToString("yyyy-MM-ddTHH:mm:ssZ")) : null);
+                modified is { } m ? new XElement(Sitemap + "lastmod", TimeText.Iso(m)) : null);
 
         return new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement(Sitemap + "urlset",
             Url(baseUrl + "/"),
@@ -65,13 +65,13 @@ public sealed class FeedService(ArticleQueries articles, BlogDbContext db, IOpti
             new XElement(Atom + "id", self),
             new XElement(Atom + "link", new XAttribute("rel", "self"), new XAttribute("href", self)),
             new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", alternate)),
-            new XElement(Atom + "updated", updated.ToString("yyyy-MM-ddTHH:mm:ssZ")),
+            new XElement(Atom + "updated", TimeText.Iso(updated)),
             entries.Select(e => new XElement(Atom + "entry",
                 new XElement(Atom + "title", e.Title),
                 new XElement(Atom + "id", $"{baseUrl}/articles/{e.Slug}"),
                 new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", $"{baseUrl}/articles/{e.Slug}")),
-                new XElement(Atom + "published", e.PublishedAt.ToString("yyyy-MM-ddTHH:mm:ssZ")),
-                new XElement(Atom + "updated", (e.UpdatedAt > e.PublishedAt ? e.UpdatedAt : e.PublishedAt).ToString("yyyy-MM-ddTHH:mm:ssZ")),
+                new XElement(Atom + "published", TimeText.Iso(e.PublishedAt)),
+                new XElement(Atom + "updated", TimeText.Iso(e.UpdatedAt > e.PublishedAt ? e.UpdatedAt : e.PublishedAt)),
                 new XElement(Atom + "author", new XElement(Atom + "name", e.Author)),
                 new XElement(Atom + "summary", e.Standfirst),
                 // Subscriber-only articles go out as their teaser, like the page shows to non-subscribers.

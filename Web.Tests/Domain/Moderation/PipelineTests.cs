@@ -12,7 +12,7 @@ public sealed class PipelineTests
     private static ModerationInput Input(string body = "A fair point about the ruling.", AuthorStanding? author = null, ThreadSettings? thread = null,
         ProceedingsStatus? caseStatus = null, string[]? suppressed = null, string[]? banned = null, string[]? suspect = null,
         ModerationSettings? settings = null, bool isEdit = false) =>
-        new(body, author ?? Regular, thread ?? new ThreadSettings(CommentMode.Open, null), caseStatus, suppressed ?? [], banned ?? [], suspect ?? [],
+        new(body, author ?? Regular, thread ?? new ThreadSettings(CommentMode.Open, null), caseStatus, (suppressed ?? []).Select(t => new SuppressedTerm(1, t)).ToList(), banned ?? [], suspect ?? [],
             settings ?? new ModerationSettings(), Now, isEdit);
 
     [Fact]
@@ -65,6 +65,9 @@ public sealed class PipelineTests
         var hit = new SuppressedTermsPhase().Decide(Input("Everyone knows J. Smith did it", suppressed: ["John Smith"]))!;
         Assert.Equal((CommentStatus.Pending, "suppression"), (hit.Status, hit.ReasonCode));
         Assert.Contains("suppression order", hit.Message);
+        Assert.Equal(new SuppressedTerm(1, "John Smith"), hit.Suppression);
+        // The author is never told the term: that would tell them the suppressed name.
+        Assert.DoesNotContain("Smith", hit.Message);
     }
 
     [Theory]
@@ -92,6 +95,13 @@ public sealed class PipelineTests
         Assert.Null(phase.Decide(Input("https://a.example and http://b.example")));
         Assert.Equal("links", phase.Decide(Input("https://a.example http://b.example www.c.example"))!.ReasonCode);
     }
+
+    [Theory]
+    [InlineData("See https://www.example.org and https://www.example.com", false)]
+    [InlineData("See [the ruling](https://www.courtsofnz.govt.nz/x) and www.example.org", false)]
+    [InlineData("HTTPS://WWW.A.EXAMPLE, http://www.b.example and www.c.example", true)]
+    public void Links_AnAddressWithSchemeAndWwwCountsOnce(string body, bool held) =>
+        Assert.Equal(held, new LinksPhase().Decide(Input(body)) is not null);
 
     [Fact]
     public void SuspectWords_Hold() =>

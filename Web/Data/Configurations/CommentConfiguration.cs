@@ -23,6 +23,7 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         builder.Property(c => c.Path).HasMaxLength(2000);
         builder.Property(c => c.ModerationReason).HasMaxLength(500);
         builder.Property(c => c.ModerationCode).HasMaxLength(60);
+        builder.Property(c => c.SuppressionTerm).HasMaxLength(200);
         builder.Property(c => c.ModeratorNote).HasMaxLength(2000);
         // The moderation queues: by status, newest or oldest first, keyset-paged on (CreatedAt, Id).
         builder.HasIndex(c => new { c.Status, c.CreatedAt, c.Id });

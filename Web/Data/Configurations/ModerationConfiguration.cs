@@ -59,6 +59,8 @@ internal sealed class SuppressionOrderConfiguration : IEntityTypeConfiguration<S
         builder.Property(o => o.ProtectedRole).HasMaxLength(100);
         builder.Property(o => o.Terms).HasMaxLength(4000);
         builder.Ignore(o => o.TermList);
+        builder.Ignore(o => o.SuppressedTerms);
+        builder.Property(o => o.LiftReason).HasMaxLength(1000);
         builder.HasOne(o => o.Case).WithMany().HasForeignKey(o => o.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }

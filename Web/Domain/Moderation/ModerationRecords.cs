@@ -19,6 +19,17 @@ public enum ModerationAction
     PreModerationOff = 12,
     /// <summary>A moderator first opened a reported comment: when the host knew of it.</summary>
     ReportSeen = 13,
+
+    /// <summary>A visible comment hidden because a new or changed suppression order's terms match it.</summary>
+    HeldForSuppression = 14,
+
+    /// <summary>A suppression order was recorded, changed or lifted (the note says which, and why).</summary>
+    OrderRecorded = 15,
+    OrderChanged = 16,
+    OrderLifted = 17,
+
+    /// <summary>A moderator kept a reported comment up; its reports are cleared.</summary>
+    Kept = 18,
 }
 
 /// <summary>
@@ -203,7 +214,40 @@ public sealed class SuppressionOrder
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    public bool IsActive(DateTimeOffset now) => MadeAt <= now && (ExpiresAt is null || ExpiresAt > now);
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>When an editor lifted the order (a court lifted it, or it was entered in error); never automatic.</summary>
+    public DateTimeOffset? LiftedAt { get; set; }
+
+    public string? LiftedById { get; set; }
+
+    public string LiftReason { get; set; } = "";
+
+    /// <summary>In force: made, not expired, not lifted. The one definition, in memory and (below) in SQL.</summary>
+    public bool IsActive(DateTimeOffset now) => ActiveAt(now).Compile()(this);
+
+    public static System.Linq.Expressions.Expression<Func<SuppressionOrder, bool>> ActiveAt(DateTimeOffset now) =>
+        o => o.LiftedAt == null && o.MadeAt <= now && (o.ExpiresAt == null || o.ExpiresAt > now);
 
     public IEnumerable<string> TermList => LineList.Split(Terms);
+
+    public IEnumerable<SuppressedTerm> SuppressedTerms => TermList.Select(t => new SuppressedTerm(Id, t));
+
+    public void Lift(string editorId, string reason, DateTimeOffset now)
+    {
+        if (LiftedAt is not null)
+        {
+            throw new InvalidOperationException("This order has already been lifted.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new InvalidOperationException("Lifting an order needs a reason.");
+        }
+
+        (LiftedAt, LiftedById, LiftReason, UpdatedAt) = (now, editorId, reason.Trim(), now);
+    }
 }
+
+/// <summary>One suppressed term and the order it comes from, so a hit can say which order it breaches.</summary>
+public sealed record SuppressedTerm(int OrderId, string Term);

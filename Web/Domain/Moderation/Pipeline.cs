@@ -31,7 +31,7 @@ public sealed record ModerationInput(
     AuthorStanding Author,
     ThreadSettings Thread,
     ProceedingsStatus? CaseStatus,
-    IReadOnlyList<string> SuppressedTerms,
+    IReadOnlyList<SuppressedTerm> SuppressedTerms,
     IReadOnlyList<string> BannedWords,
     IReadOnlyList<string> SuspectWords,
     ModerationSettings Settings,
@@ -54,6 +54,9 @@ public sealed record RoutingDecision(RoutingKind Kind, CommentStatus Status, str
     public static RoutingDecision Hold(string rule, string message) => new(RoutingKind.Stored, CommentStatus.Pending, rule, rule, message);
 
     public static RoutingDecision Reject(string rule, string message) => new(RoutingKind.Stored, CommentStatus.Rejected, rule, rule, message);
+
+    /// <summary>For a possible suppression breach: the order and term that matched (shown to moderators only).</summary>
+    public SuppressedTerm? Suppression { get; init; }
 
     public static readonly RoutingDecision Publish = new(RoutingKind.Stored, CommentStatus.Published, "default", "published", "Your comment is published.");
 }
@@ -178,9 +181,12 @@ public sealed class SuppressedTermsPhase : IModerationPhase
 
     public bool AppliesToStaff => false;
 
+    /// <summary>What the author is told; never the term, which would tell them the suppressed name.</summary>
+    public const string Message = "Held for review: it may name someone protected by a court's suppression order. An editor will check it before it appears.";
+
     public RoutingDecision? Decide(ModerationInput input) =>
-        SuppressionMatcher.Matches(input.Body, input.SuppressedTerms)
-            ? RoutingDecision.Hold(Name, "Held for review: it may name someone protected by a court's suppression order. An editor will check it before it appears.")
+        SuppressionMatcher.FirstMatch(input.Body, input.SuppressedTerms) is { } hit
+            ? RoutingDecision.Hold(Name, Message) with { Suppression = hit }
             : null;
 }
 
@@ -229,7 +235,8 @@ public sealed partial class LinksPhase : IModerationPhase
             ? RoutingDecision.Hold(Name, $"Held for review: comments with more than {input.Settings.MaxLinks} links are checked by an editor first.")
             : null;
 
-    [GeneratedRegex(@"https?://|www\.", RegexOptions.IgnoreCase)]
+    // An address with a scheme, or a bare www. one; "https://www.example.org" is one link, not two.
+    [GeneratedRegex(@"https?://|(?<!://)\bwww\.", RegexOptions.IgnoreCase)]
     private static partial Regex Links();
 }
 

@@ -10,19 +10,23 @@ namespace Blog.Web.Domain.Moderation;
 /// </summary>
 public static class SuppressionMatcher
 {
-    public static bool Matches(string text, IEnumerable<string> terms)
+    public static bool Matches(string text, IEnumerable<string> terms) =>
+        FirstMatch(text, terms.Select(t => new SuppressedTerm(0, t))) is not null;
+
+    /// <summary>The first term (with its order) that the text names, however it is written; null when none.</summary>
+    public static SuppressedTerm? FirstMatch(string text, IEnumerable<SuppressedTerm> terms)
     {
         var tokens = Tokens(text);
         if (tokens.Count == 0)
         {
-            return false;
+            return null;
         }
 
         var squashed = string.Concat(tokens);
         var letterRuns = LetterRuns(tokens);
-        foreach (var term in terms)
+        foreach (var suppressed in terms)
         {
-            var parts = Tokens(term);
+            var parts = Tokens(suppressed.Term);
             if (parts.Count == 0)
             {
                 continue;
@@ -33,7 +37,7 @@ public static class SuppressionMatcher
                 // One word: as a whole word, or spelled out letter by letter; never inside another word.
                 if (tokens.Contains(parts[0]) || letterRuns.Any(run => run.Contains(parts[0], StringComparison.Ordinal)))
                 {
-                    return true;
+                    return suppressed;
                 }
 
                 continue;
@@ -44,11 +48,27 @@ public static class SuppressionMatcher
             var initials = parts.Select(p => p[0].ToString()).ToList();
             if (ContainsAtWordStart(tokens, full) || ContainsAtWordStart(tokens, initialAndSurname) || ContainsSequence(tokens, initials))
             {
-                return true;
+                return suppressed;
             }
         }
 
-        return false;
+        return null;
+    }
+
+    /// <summary>
+    /// The words of <paramref name="text"/> a moderator should see marked for <paramref name="term"/>: every word
+    /// whose folded form is one of the term's words, or one of its initials standing alone.
+    /// </summary>
+    public static bool IsPartOf(string word, string term)
+    {
+        var folded = Tokens(word);
+        if (folded.Count != 1)
+        {
+            return false;
+        }
+
+        var parts = Tokens(term);
+        return parts.Contains(folded[0]) || (folded[0].Length == 1 && parts.Any(p => p[0] == folded[0][0]));
     }
 
     /// <summary>Lower-case letters-and-digits words, diacritics removed.</summary>

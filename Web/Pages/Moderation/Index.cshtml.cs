@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Blog.Web.Pages.Moderation;
 
 /// <summary>/moderation: the queues, their filters and keyset pages, and every action on a comment.</summary>
-public sealed class IndexModel(ModerationService moderation) : PageModel
+public sealed class IndexModel(ModerationService moderation, SuppressionOrderService orders) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "queue")]
     public string? QueueName { get; set; }
@@ -44,11 +44,14 @@ public sealed class IndexModel(ModerationService moderation) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Queued = await moderation.QueueAsync(new QueueFilter(Queue, ArticleId, string.IsNullOrEmpty(Reason) ? null : Reason, Order == "oldest", After), cancellationToken);
-        DueOrders = await moderation.DueOrdersAsync(cancellationToken);
+        DueOrders = await orders.DueOrdersAsync(cancellationToken);
     }
 
     public Task<IActionResult> OnPostApproveAsync(long id, CancellationToken cancellationToken) =>
         DoneAsync(moderation.ApproveAsync(id, ModeratorId, cancellationToken));
+
+    public Task<IActionResult> OnPostKeepAsync(long id, CancellationToken cancellationToken) =>
+        DoneAsync(moderation.KeepAsync(id, ModeratorId, cancellationToken));
 
     public Task<IActionResult> OnPostRejectAsync(long id, CancellationToken cancellationToken) =>
         DoneAsync(moderation.RejectAsync(id, Request.Form[$"reason-{id}"].ToString(), Request.Form[$"note-{id}"].ToString(), ModeratorId, cancellationToken));

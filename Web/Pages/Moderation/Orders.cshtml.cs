@@ -7,10 +7,35 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Blog.Web.Pages.Moderation;
 
-public sealed class OrdersModel(ModerationService moderation, CaseEditor cases, TimeProvider clock) : PageModel
+/// <summary>/moderation/orders: record, change and lift suppression orders.</summary>
+public sealed class OrdersModel(SuppressionOrderService orders, ModerationService moderation, CaseEditor cases, TimeProvider clock) : PageModel
 {
+    public sealed class OrderForm
+    {
+        public int CaseId { get; set; }
+
+        public SuppressionOrderType Type { get; set; } = SuppressionOrderType.Interim;
+
+        public string? Role { get; set; }
+
+        public string? Terms { get; set; }
+
+        public DateTime? MadeAt { get; set; }
+
+        public DateTime? NextAppearance { get; set; }
+
+        public DateTime? ExpiresAt { get; set; }
+    }
+
     [TempData]
     public string? StatusMessage { get; set; }
+
+    /// <summary>The order being changed (from ?edit=ID), or null to record a new one.</summary>
+    [BindProperty(SupportsGet = true, Name = "edit")]
+    public int? EditId { get; set; }
+
+    [BindProperty]
+    public OrderForm Input { get; set; } = new();
 
     public IReadOnlyList<SuppressionOrder> Orders { get; private set; } = [];
 
@@ -22,25 +47,40 @@ public sealed class OrdersModel(ModerationService moderation, CaseEditor cases, 
 
     public string? Error { get; private set; }
 
-    /// <summary>What was typed, shown again when the order is refused.</summary>
-    public (int CaseId, SuppressionOrderType Type, string Role, string Terms) Posted { get; private set; }
+    /// <summary>A refused lift: which order, and the reason as typed.</summary>
+    public (int Id, string Error, string Reason)? LiftRefusal { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Orders = await moderation.OrdersAsync(cancellationToken);
-        Cases = await cases.OptionsAsync(cancellationToken);
-        Counts = await moderation.CountsAsync(cancellationToken);
+        if (EditId is { } id)
+        {
+            if (await orders.FindAsync(id, cancellationToken) is not { LiftedAt: null } order)
+            {
+                return NotFound();
+            }
+
+            Input = new OrderForm
+            {
+                CaseId = order.CaseId, Type = order.OrderType, Role = order.ProtectedRole, Terms = order.Terms,
+                MadeAt = order.MadeAt.UtcDateTime, NextAppearance = order.NextAppearance?.UtcDateTime, ExpiresAt = order.ExpiresAt?.UtcDateTime,
+            };
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int caseId, SuppressionOrderType type, string? role, string? terms, DateTime? madeAt,
-        DateTime? nextAppearance, DateTime? expiresAt, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var result = await moderation.AddOrderAsync(caseId, type, role ?? "", terms ?? "", madeAt.AsUtc() ?? clock.GetUtcNow(),
-            nextAppearance.AsUtc(), expiresAt.AsUtc(), User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+        var input = new OrderInput(Input.CaseId, Input.Type, Input.Role ?? "", Input.Terms ?? "", Input.MadeAt.AsUtc() ?? clock.GetUtcNow(),
+            Input.NextAppearance.AsUtc(), Input.ExpiresAt.AsUtc());
+        var result = EditId is { } id
+            ? await orders.UpdateAsync(id, input, EditorId, cancellationToken)
+            : await orders.AddAsync(input, EditorId, cancellationToken);
         if (!result.Succeeded)
         {
-            (Error, Posted) = (result.Message, (caseId, type, role ?? "", terms ?? ""));
-            await OnGetAsync(cancellationToken);
+            Error = result.Message;
+            await LoadAsync(cancellationToken);
             return Page();
         }
 
@@ -48,4 +88,27 @@ public sealed class OrdersModel(ModerationService moderation, CaseEditor cases, 
         return LocalRedirect("/moderation/orders");
     }
 
+    public async Task<IActionResult> OnPostLiftAsync(int id, string? reason, CancellationToken cancellationToken)
+    {
+        var result = await orders.LiftAsync(id, reason ?? "", EditorId, cancellationToken);
+        if (!result.Succeeded)
+        {
+            LiftRefusal = (id, result.Message, reason ?? "");
+            EditId = null;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        StatusMessage = result.Message;
+        return LocalRedirect("/moderation/orders");
+    }
+
+    private string EditorId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Orders = await orders.OrdersAsync(cancellationToken);
+        Cases = await cases.OptionsAsync(cancellationToken);
+        Counts = await moderation.CountsAsync(cancellationToken);
+    }
 }

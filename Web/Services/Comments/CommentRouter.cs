@@ -24,12 +24,10 @@ public sealed class CommentRouter(BlogDbContext db, IOptions<ModerationOptions> 
         var article = await db.Articles.AsNoTracking().Where(a => a.Id == articleId)
             .Select(a => new { a.CaseId, Status = a.Case != null ? (ProceedingsStatus?)a.Case.ProceedingsStatus : null })
             .FirstAsync(cancellationToken);
-        var terms = article.CaseId is { } caseId
-            ? (await db.SuppressionOrders.AsNoTracking()
-                    .Where(o => o.CaseId == caseId && o.MadeAt <= now && (o.ExpiresAt == null || o.ExpiresAt > now))
-                    .Select(o => o.Terms).ToListAsync(cancellationToken))
-                .SelectMany(LineList.Split).ToList()
-            : [];
+        // An order protects a person everywhere the site publishes, not only under its own case's articles.
+        var terms = (await db.SuppressionOrders.AsNoTracking().Where(SuppressionOrder.ActiveAt(now))
+                .Select(o => new { o.Id, o.Terms }).ToListAsync(cancellationToken))
+            .SelectMany(o => LineList.Split(o.Terms).Select(t => new SuppressedTerm(o.Id, t))).ToList();
         var words = await db.ModerationWords.AsNoTracking().Select(w => new { w.Kind, w.Word }).ToListAsync(cancellationToken);
 
         var standing = AuthorStanding.Staff;

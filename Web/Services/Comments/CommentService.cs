@@ -310,6 +310,8 @@ public sealed class CommentService(
             IdempotencyKey = idempotencyKey,
             ModerationCode = routing.ReasonCode,
             ModerationReason = routing.Status == CommentStatus.Published ? "" : routing.Message,
+            SuppressionOrderId = routing.Suppression?.OrderId,
+            SuppressionTerm = routing.Suppression?.Term,
         };
 
         try
@@ -394,12 +396,17 @@ public sealed class CommentService(
 
         db.CommentRevisions.Add(comment.Revise(body.Trim(), bodyHtml, MarkdownRenderer.PipelineVersion, now));
         var message = "Your comment is updated.";
-        if (routing.Status != CommentStatus.Published && comment.Status != routing.Status)
+        if (routing.Status != CommentStatus.Published && (comment.Status != routing.Status || routing.Suppression is not null))
         {
             var from = comment.Status;
             if (routing.Status == CommentStatus.Rejected)
             {
                 comment.Reject(routing.ReasonCode, routing.Message, "");
+            }
+            else if (routing.Suppression is { } hit)
+            {
+                // Held already or not, a possible breach is marked as one, with the order and term for moderators.
+                comment.HoldAsPossibleBreach(hit, routing.Message);
             }
             else if (comment.Status.IsVisible())
             {

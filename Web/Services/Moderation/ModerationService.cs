@@ -43,7 +43,17 @@ public sealed record QueueItem(
     IReadOnlyList<ReportLine> Reports,
     int AuthorVisibleCount,
     int AuthorRejectedCount,
-    bool AuthorSanctioned);
+    bool AuthorSanctioned)
+{
+    public int? SuppressionOrderId { get; init; }
+
+    public string? SuppressionTerm { get; init; }
+
+    /// <summary>For a possible suppression breach: the order and term that matched.</summary>
+    public SuppressionMatch? Suppression { get; init; }
+}
+
+public sealed record SuppressionMatch(int OrderId, string Term, string CaseName, string ProtectedRole);
 
 public sealed record QueuePage(QueueFilter Filter, IReadOnlyList<QueueItem> Items, string? NextCursor, IReadOnlyDictionary<Queue, int> Counts,
     IReadOnlyList<(int Id, string Title)> Articles, IReadOnlyList<string> Reasons);
@@ -130,20 +140,14 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
             () => LoadQueueAsync(filter, now, cancellationToken));
 
         var next = items.Count > PageSize ? Cursor(items[PageSize - 1]) : null;
-        // The filter choices change slowly: kept for a minute.
-        var articles = await memory.GetOrCreateAsync("moderation:articles", async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            return (await db.Articles.AsNoTracking().Where(a => db.Comments.Any(c => c.ArticleId == a.Id))
+        // The filter choices, under the same version: a comment held a moment ago brings its article and reason with it.
+        var articles = await memory.KeptAsync($"moderation:articles:{cache.Version}", now, QueueLifetime, async () =>
+            (await db.Articles.AsNoTracking().Where(a => db.Comments.Any(c => c.ArticleId == a.Id))
                 .OrderByDescending(a => a.PublishedAt).Take(100).Select(a => new { a.Id, a.Title }).ToListAsync(cancellationToken))
-                .Select(a => (a.Id, a.Title)).ToList();
-        }) ?? [];
-        var reasons = await memory.GetOrCreateAsync($"moderation:reasons:{filter.Queue}", async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            return await InQueue(filter.Queue).Where(c => c.ModerationCode != "" && c.ModerationCode != "published")
-                .Select(c => c.ModerationCode).Distinct().OrderBy(c => c).ToListAsync(cancellationToken);
-        }) ?? [];
+                .Select(a => (a.Id, a.Title)).ToList());
+        var reasons = await memory.KeptAsync($"moderation:reasons:{filter.Queue}:{cache.Version}", now, QueueLifetime, () =>
+            InQueue(filter.Queue).Where(c => c.ModerationCode != "" && c.ModerationCode != "published")
+                .Select(c => c.ModerationCode).Distinct().OrderBy(c => c).ToListAsync(cancellationToken));
         return new QueuePage(filter, items.Take(PageSize).ToList(), next, await CountsAsync(cancellationToken), articles, reasons);
     }
 
@@ -173,13 +177,13 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
         query = filter.OldestFirst
             ? query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             : query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
-        return await WithRecordsAsync(
-            await WithReportsAsync(await Project(query.Take(PageSize + 1), now).ToListAsync(cancellationToken), cancellationToken), cancellationToken);
+        return await WithSuppressionAsync(await WithRecordsAsync(
+            await WithReportsAsync(await Project(query.Take(PageSize + 1), now).ToListAsync(cancellationToken), cancellationToken), cancellationToken), cancellationToken);
     }
 
     public async Task<QueueItem?> ItemAsync(long id, CancellationToken cancellationToken) =>
-        (await WithRecordsAsync(await WithReportsAsync(
-            await Project(db.Comments.AsNoTracking().Where(c => c.Id == id), clock.GetUtcNow()).ToListAsync(cancellationToken), cancellationToken), cancellationToken))
+        (await WithSuppressionAsync(await WithRecordsAsync(await WithReportsAsync(
+            await Project(db.Comments.AsNoTracking().Where(c => c.Id == id), clock.GetUtcNow()).ToListAsync(cancellationToken), cancellationToken), cancellationToken), cancellationToken))
         .FirstOrDefault();
 
     /// <summary>
@@ -211,6 +215,10 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
 
     public Task<ModerationResult> ApproveAsync(long id, string moderatorId, CancellationToken cancellationToken) =>
         ChangeAsync(id, moderatorId, ModerationAction.Approved, "approved", "", c => c.Approve(), "Approved.", cancellationToken);
+
+    /// <summary>Keeps a reported comment up and clears its reports (the Reported queue's answer to "is this fine?").</summary>
+    public Task<ModerationResult> KeepAsync(long id, string moderatorId, CancellationToken cancellationToken) =>
+        ChangeAsync(id, moderatorId, ModerationAction.Kept, "kept", "", c => c.Keep(), "Kept up: its reports are cleared.", cancellationToken);
 
     public Task<ModerationResult> RejectAsync(long id, string reasonCode, string note, string moderatorId, CancellationToken cancellationToken)
     {
@@ -287,7 +295,7 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
         }
 
         var now = clock.GetUtcNow();
-        if (action is ModerationAction.Approved or ModerationAction.Rejected or ModerationAction.Restored)
+        if (action is ModerationAction.Approved or ModerationAction.Kept or ModerationAction.Rejected or ModerationAction.Restored)
         {
             await db.CommentReports.Where(r => r.CommentId == id && r.ResolvedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.ResolvedAt, now), cancellationToken);
@@ -505,45 +513,6 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
             ? ModerationResult.Ok("Removed.")
             : ModerationResult.Refused("That word is not on the list.");
 
-    public Task<List<SuppressionOrder>> OrdersAsync(CancellationToken cancellationToken) =>
-        db.SuppressionOrders.AsNoTracking().Include(o => o.Case).OrderByDescending(o => o.MadeAt).ToListAsync(cancellationToken);
-
-    public async Task<ModerationResult> AddOrderAsync(int caseId, SuppressionOrderType type, string role, string terms, DateTimeOffset madeAt,
-        DateTimeOffset? nextAppearance, DateTimeOffset? expiresAt, string editorId, CancellationToken cancellationToken)
-    {
-        if (!await db.Cases.AnyAsync(c => c.Id == caseId, cancellationToken))
-        {
-            return ModerationResult.Refused("Choose the case the order was made in.");
-        }
-
-        var termList = LineList.Split(terms);
-        if (termList.Length == 0)
-        {
-            return ModerationResult.Refused("List at least one suppressed term: a name, alias, address or occupation.");
-        }
-
-        db.SuppressionOrders.Add(new SuppressionOrder
-        {
-            CaseId = caseId, OrderType = type, ProtectedRole = role.Trim(), Terms = string.Join('\n', termList), MadeAt = madeAt,
-            NextAppearance = nextAppearance, ExpiresAt = expiresAt, EnteredById = editorId, CreatedAt = clock.GetUtcNow(),
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        return ModerationResult.Ok("The suppression order is recorded. New comments and edits on the case's articles are screened from now on.");
-    }
-
-    /// <summary>Interim orders whose next appearance has come (or comes within a day): an editor must check the order's fate.</summary>
-    public async Task<IReadOnlyList<DueOrder>> DueOrdersAsync(CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var soon = now.AddDays(1);
-        return await db.SuppressionOrders.AsNoTracking()
-            .Where(o => o.OrderType == SuppressionOrderType.Interim && o.NextAppearance != null && o.NextAppearance <= soon
-                && o.MadeAt <= now && (o.ExpiresAt == null || o.ExpiresAt > now))
-            .OrderBy(o => o.NextAppearance)
-            .Select(o => new DueOrder(o.Id, o.Case!.Name, o.Case.Slug, o.ProtectedRole, o.NextAppearance!.Value))
-            .ToListAsync(cancellationToken);
-    }
-
     // ---------- the log ----------
 
     public async Task<(IReadOnlyList<DecisionLine> Lines, long? Next)> LogAsync(DecisionFilter filter, CancellationToken cancellationToken)
@@ -592,7 +561,27 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
             c.Parent != null ? c.Parent.Author!.DisplayName : null,
             c.ModerationCode, c.ModerationReason, c.ReportSeenAt,
             Array.Empty<ReportLine>(), 0, 0,
-            db.UserSanctions.Any(s => s.UserId == c.AuthorId && s.LiftedAt == null && s.StartsAt <= now && (s.EndsAt == null || s.EndsAt > now))));
+            db.UserSanctions.Any(s => s.UserId == c.AuthorId && s.LiftedAt == null && s.StartsAt <= now && (s.EndsAt == null || s.EndsAt > now)))
+        {
+            SuppressionOrderId = c.SuppressionOrderId,
+            SuppressionTerm = c.SuppressionTerm,
+        });
+
+    /// <summary>The order behind each possible suppression breach on a page, looked up only for the items that have one.</summary>
+    private async Task<List<QueueItem>> WithSuppressionAsync(List<QueueItem> items, CancellationToken cancellationToken)
+    {
+        var orderIds = items.Where(i => i.SuppressionOrderId is not null).Select(i => i.SuppressionOrderId!.Value).Distinct().ToList();
+        if (orderIds.Count == 0)
+        {
+            return items;
+        }
+
+        var orders = await db.SuppressionOrders.AsNoTracking().Where(o => orderIds.Contains(o.Id))
+            .Select(o => new { o.Id, CaseName = o.Case!.Name, o.ProtectedRole }).ToDictionaryAsync(o => o.Id, cancellationToken);
+        return items.Select(i => i.SuppressionOrderId is { } id && orders.TryGetValue(id, out var order)
+            ? i with { Suppression = new SuppressionMatch(id, i.SuppressionTerm ?? "", order.CaseName, order.ProtectedRole) }
+            : i).ToList();
+    }
 
     /// <summary>
     /// The open reports of a page of items, fetched by comment id in a second query. Joined into the page's query,
