@@ -64,8 +64,10 @@ public static class CommentThread
         _ => "[removed by moderators]",
     };
 
-    /// <summary>Orders top-level comments; replies always stay in time order under their parent.</summary>
-    /// <summary>Editor's picks come first in every order.</summary>
+    /// <summary>
+    /// Orders top-level comments; replies always stay in time order under their parent. Editor's picks come first in
+    /// every order.
+    /// </summary>
     public static IQueryable<Comment> OrderTopLevel(IQueryable<Comment> topLevel, CommentSort sort)
     {
         var featuredFirst = topLevel.OrderByDescending(c => c.IsFeatured);
@@ -76,6 +78,14 @@ public static class CommentThread
             _ => featuredFirst.ThenBy(c => c.CreatedAt).ThenBy(c => c.Id),
         };
     }
+
+    /// <summary>
+    /// The top-level comments that <see cref="OrderTopLevel"/> puts before a given one in the default (oldest first)
+    /// order, as a query filter: counting them finds the page a permalink lands on. Kept beside the order it mirrors.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<Comment, bool>> BeforeInDefaultOrder(bool featured, DateTimeOffset createdAt, long id) =>
+        c => (c.IsFeatured && !featured)
+            || (c.IsFeatured == featured && (c.CreatedAt < createdAt || (c.CreatedAt == createdAt && c.Id < id)));
 
     public static int PageCount(int topLevelCount) => Math.Max(1, (topLevelCount + TopLevelPageSize - 1) / TopLevelPageSize);
 

@@ -257,6 +257,15 @@ public static class BlogServices
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/account/access-denied";
             options.ExpireTimeSpan = TimeSpan.FromDays(security.SessionDays);
+            // Denials are on record with the account's id and the path, never an email or an address.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Blog.Web.Security")
+                    .LogWarning("Access denied to {Path} for account {UserId}", context.Request.Path.Value,
+                        context.HttpContext.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value);
+                context.Response.Redirect(context.RedirectUri);
+                return Task.CompletedTask;
+            };
             options.SlidingExpiration = true;
             // Identity's check of the security stamp, asked only when it is due: the stock handler builds the whole
             // user manager on every signed-in request just to find that the interval has not passed.

@@ -502,9 +502,9 @@ public sealed class CommentService(
         var found = await db.Comments.AsNoTracking().Where(c => c.Id == commentId)
             .Select(c => new { c.ArticleId, c.RootId, c.Article!.Slug })
             .FirstAsync(cancellationToken);
-        var root = await db.Comments.AsNoTracking().Where(c => c.Id == found.RootId).Select(c => new { c.Id, c.CreatedAt }).FirstAsync(cancellationToken);
+        var root = await db.Comments.AsNoTracking().Where(c => c.Id == found.RootId).Select(c => new { c.Id, c.CreatedAt, c.IsFeatured }).FirstAsync(cancellationToken);
         var before = await ShownRoots(found.ArticleId, viewer.UserId)
-            .CountAsync(c => c.CreatedAt < root.CreatedAt || (c.CreatedAt == root.CreatedAt && c.Id < root.Id), cancellationToken);
+            .CountAsync(CommentThread.BeforeInDefaultOrder(root.IsFeatured, root.CreatedAt, root.Id), cancellationToken);
         var page = before / CommentThread.TopLevelPageSize + 1;
         return $"/articles/{found.Slug}{(page > 1 ? $"?page={page}" : "")}#comment-{commentId}";
     }
@@ -521,18 +521,28 @@ public sealed class CommentService(
     private async Task<CommentOutcome?> ExistingAsync(Guid key, string userId, CancellationToken cancellationToken)
     {
         var existing = await db.Comments.AsNoTracking().Where(c => c.IdempotencyKey == key)
-            .Select(c => new { c.Id, c.AuthorId, c.Status, c.Article!.Slug })
+            .Select(c => new { c.Id, c.AuthorId, c.Status, c.ModerationReason, c.Article!.Slug })
             .FirstOrDefaultAsync(cancellationToken);
         if (existing is null)
         {
             return null;
         }
 
-        return existing.AuthorId != userId
-            ? new(CommentResult.Invalid, "This form has expired. Please reload the page and post again.")
-            : existing.Status == CommentStatus.Pending
-                ? new(CommentResult.Held, "Thanks. Held for review: an editor will read it before it appears.", existing.Id, existing.Slug)
-                : new(CommentResult.Published, "Your comment is published.", existing.Id, existing.Slug);
+        // The same post again (a retry, a double click): say what became of the comment it already made.
+        if (existing.AuthorId != userId)
+        {
+            return new(CommentResult.Invalid, "This form has expired. Please reload the page and post again.");
+        }
+
+        var reason = string.IsNullOrEmpty(existing.ModerationReason) ? "" : " " + existing.ModerationReason;
+        return existing.Status switch
+        {
+            CommentStatus.Pending => new(CommentResult.Held, $"Thanks.{(reason.Length > 0 ? reason : " Held for review: an editor will read it before it appears.")}", existing.Id, existing.Slug),
+            CommentStatus.Rejected => new(CommentResult.Rejected, $"This comment was already posted and was not published.{reason}", existing.Id, existing.Slug),
+            CommentStatus.Removed => new(CommentResult.Rejected, "This comment was already posted and has been removed by the moderators.", existing.Id, existing.Slug),
+            CommentStatus.Withdrawn => new(CommentResult.Invalid, "You already posted this comment and then deleted it."),
+            _ => new(CommentResult.Published, "Your comment is published.", existing.Id, existing.Slug),
+        };
     }
 
     /// <summary>Comments as a reader may see them: hidden ones keep only their place in the thread.</summary>
