@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Blog.Web.Services;
 using Blog.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Blog.Web.Tests.Pages;
 
@@ -217,4 +218,90 @@ public sealed class BadInputTests(EmptySiteFactory factory) : IClassFixture<Empt
     [InlineData("subscribe", false)]
     public void AdLinks_AreLocalPathsOrAbsoluteHttpsAddresses(string link, bool safe) =>
         Assert.Equal(safe, Blog.Web.Services.Subscriptions.AdService.IsSafeLink(link));
+}
+
+public sealed class LengthLimitTests(EmptySiteFactory factory) : IClassFixture<EmptySiteFactory>
+{
+    [Fact]
+    public async Task ReportDetails_OverTheLimit_GetAClearMessage_WithTheTextKept()
+    {
+        var slug = await Discussions.PublishArticleAsync(factory);
+        var (author, _) = await TestUsers.SignedInClientAsync(factory, TestRole.Subscriber);
+        var id = Discussions.CommentIdFrom(await author.CommentAsync(slug, "Something to report."));
+        var (reader, _) = await TestUsers.SignedInClientAsync(factory, TestRole.Member);
+        var details = new string('d', TextLimitsFor.ReportDetails + 1);
+
+        var response = await reader.PostFormAsync($"/comments/{id}/report", new Dictionary<string, string> { ["Reason"] = "Other", ["Details"] = details });
+
+        var page = await Html.ParseAsync(response);
+        Assert.Contains("at most 1,000 characters", page.QuerySelector("[role=alert]")!.TextContent);
+        Assert.Equal(details, page.QuerySelector("textarea[name=Details]")!.TextContent);
+        Assert.Equal(0, await factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.CommentReports, r => r.CommentId == id)));
+    }
+
+    [Fact]
+    public async Task ASanctionReason_OverTheLimit_IsRefusedWithTheReasonKept()
+    {
+        var (editor, _) = await TestUsers.SignedInClientAsync(factory, TestRole.Editor);
+        var member = await TestUsers.CreateAsync(factory, TestRole.Member);
+        var reason = new string('r', TextLimitsFor.SanctionReason + 1);
+
+        var response = await editor.PostFormAsync($"/moderation/users/{member.Id}", new Dictionary<string, string> { ["kind"] = "Warning", ["duration"] = "", ["reason"] = reason },
+            formSelector: "form.sanction-form");
+
+        var page = await Html.ParseAsync(response);
+        Assert.Contains("at most 1,000 characters", page.QuerySelector(".sanction-form [role=alert]")!.TextContent);
+        Assert.Equal(reason, page.QuerySelector("#reason")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task ARejectionNote_OverTheLimit_IsRefused()
+    {
+        var slug = await Discussions.PublishArticleAsync(factory);
+        var (author, _) = await TestUsers.SignedInClientAsync(factory, TestRole.Subscriber);
+        var id = Discussions.CommentIdFrom(await author.CommentAsync(slug, "A comment to reject."));
+        var editor = await TestUsers.CreateAsync(factory, TestRole.Editor);
+
+        var result = await factory.WithScopeAsync(sp => sp.GetRequiredService<Blog.Web.Services.Moderation.ModerationService>()
+            .RejectAsync(id, "off-topic", new string('n', TextLimitsFor.ModeratorNote + 1), editor.Id, CancellationToken.None));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("at most 500 characters", result.Message);
+        Assert.Equal(Blog.Web.Domain.CommentStatus.Published, (await Discussions.LoadCommentAsync(factory, id)).Status);
+    }
+
+    [Fact]
+    public async Task AnAdName_OverTheLimit_IsRefusedWithAClearMessage()
+    {
+        var (admin, _) = await TestUsers.SignedInClientAsync(factory, TestRole.Admin);
+
+        var response = await admin.PostFormAsync("/admin/ads", new Dictionary<string, string>
+        {
+            ["name"] = new string('a', 101), ["text"] = "Subscribe today", ["link"] = "/subscribe", ["slot"] = "Header", ["weight"] = "1",
+        }, postUrl: "/admin/ads?handler=Add");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("at most 100 characters", (await Html.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task ACaseField_OverTheLimit_GetsAClearMessage()
+    {
+        var (editor, _) = await TestUsers.SignedInClientAsync(factory, TestRole.Editor);
+
+        var response = await editor.PostFormAsync("/editor/cases/new", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Long v Court", ["Input.Court"] = new string('c', 201), ["Input.Status"] = "None",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(Html.Errors(await Html.ParseAsync(response)), e => e.Contains("Court can be at most 200 characters"));
+    }
+}
+
+file static class TextLimitsFor
+{
+    public const int ReportDetails = Blog.Web.Domain.TextLimits.ReportDetails;
+    public const int SanctionReason = Blog.Web.Domain.TextLimits.SanctionReason;
+    public const int ModeratorNote = Blog.Web.Domain.TextLimits.ModeratorNote;
 }

@@ -26,9 +26,7 @@ public sealed class AdsModel(AdService ads, TimeProvider clock) : PageModel
         Input = new AdInput(name ?? "", text ?? "", link ?? "", image ?? "", slot,
             starts.AsUtc() ?? clock.GetUtcNow(),
             ends.AsUtc(), Math.Clamp(weight, 1, 100), sponsored);
-        Error = string.IsNullOrWhiteSpace(Input.Name) || string.IsNullOrWhiteSpace(Input.Text)
-            ? "An ad needs a name and a text."
-            : await ads.SaveAsync(Input, cancellationToken);
+        Error = await ads.SaveAsync(Input, cancellationToken);
         if (Error is not null)
         {
             await OnGetAsync(cancellationToken);

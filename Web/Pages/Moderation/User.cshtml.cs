@@ -18,6 +18,9 @@ public sealed class UserModel(ModerationService moderation, TimeProvider clock) 
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
+    /// <summary>A refused sanction: why, and the reason as it was typed.</summary>
+    public (string Error, string Reason)? Refusal { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         var history = await moderation.UserHistoryAsync(id, cancellationToken);
@@ -47,6 +50,12 @@ public sealed class UserModel(ModerationService moderation, TimeProvider clock) 
         }
 
         var result = await moderation.SanctionAsync(id, kind, length, end, reason ?? "", User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+        if (!result.Succeeded)
+        {
+            Refusal = (result.Message, reason ?? "");
+            return await OnGetAsync(id, cancellationToken);
+        }
+
         StatusMessage = result.Message;
         return LocalRedirect($"/moderation/users/{Uri.EscapeDataString(id)}");
     }

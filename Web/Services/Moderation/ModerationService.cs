@@ -227,6 +227,11 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
             return Task.FromResult(ModerationResult.Refused("Choose the ground for the rejection: a comment is never rejected without one."));
         }
 
+        if (TextLimits.TooLong(note, TextLimits.ModeratorNote, "The note to the author") is { } tooLong)
+        {
+            return Task.FromResult(ModerationResult.Refused(tooLong));
+        }
+
         note = note.Trim();
         return ChangeAsync(id, moderatorId, ModerationAction.Rejected, reasonCode, note,
             c => c.Reject(reasonCode, $"Removed by moderators: {ModerationReasons.Describe(reasonCode)}.", note), "Rejected.", cancellationToken);
@@ -320,6 +325,11 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
 
     public async Task<ModerationResult> ReportAsync(long commentId, string reporterId, ReportReason reason, string details, CancellationToken cancellationToken)
     {
+        if (TextLimits.TooLong(details, TextLimits.ReportDetails, "The details") is { } tooLong)
+        {
+            return ModerationResult.Refused(tooLong);
+        }
+
         var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == commentId, cancellationToken);
         if (comment is null || !comment.Status.IsVisible())
         {
@@ -377,6 +387,11 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
         if (string.IsNullOrWhiteSpace(reason))
         {
             return ModerationResult.Refused("Give the reason: the member is told it.");
+        }
+
+        if (TextLimits.TooLong(reason, TextLimits.SanctionReason, "The reason") is { } tooLong)
+        {
+            return ModerationResult.Refused(tooLong);
         }
 
         var now = clock.GetUtcNow();

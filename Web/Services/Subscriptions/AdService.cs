@@ -30,6 +30,18 @@ public sealed class AdService(BlogDbContext db, TimeProvider clock, ContentCache
 
     public async Task<string?> SaveAsync(AdInput input, CancellationToken cancellationToken)
     {
+        var tooLong = TextLimits.TooLong(input.Name, TextLimits.AdName, "The name") ?? TextLimits.TooLong(input.Text, TextLimits.AdText, "The text")
+            ?? TextLimits.TooLong(input.LinkUrl, TextLimits.AdLink, "The link") ?? TextLimits.TooLong(input.ImagePath, TextLimits.AdImage, "The image path");
+        if (tooLong is not null)
+        {
+            return tooLong;
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Name) || string.IsNullOrWhiteSpace(input.Text))
+        {
+            return "An ad needs a name and a text.";
+        }
+
         if (!IsSafeLink(input.LinkUrl))
         {
             return "The link must be a path on this site starting with a single / (like /subscribe) or an https:// address, with no tracking parameters.";

@@ -102,6 +102,11 @@ public sealed class SubscriptionService(BlogDbContext db, IOptions<SubscriptionO
             return SubscriptionResult.Refused("Grant between 1 and 3,660 days.");
         }
 
+        if (TextLimits.TooLong(reason, TextLimits.GrantReason, "The reason") is { } tooLong)
+        {
+            return SubscriptionResult.Refused(tooLong);
+        }
+
         if (string.IsNullOrWhiteSpace(reason))
         {
             return SubscriptionResult.Refused("Give the reason for the grant: it is logged.");
@@ -120,6 +125,11 @@ public sealed class SubscriptionService(BlogDbContext db, IOptions<SubscriptionO
     /// <summary>An admin ends a subscription now, with a reason that is logged.</summary>
     public async Task<SubscriptionResult> EndAsync(int subscriptionId, string reason, string adminId, CancellationToken cancellationToken)
     {
+        if (TextLimits.TooLong(reason, TextLimits.GrantReason, "The reason") is { } tooLong)
+        {
+            return SubscriptionResult.Refused(tooLong);
+        }
+
         var subscription = await db.Subscriptions.FirstOrDefaultAsync(s => s.Id == subscriptionId, cancellationToken);
         if (subscription is null || subscription.Status == SubscriptionStatus.Ended)
         {

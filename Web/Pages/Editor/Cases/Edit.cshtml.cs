@@ -23,36 +23,36 @@ public sealed class EditModel(CaseEditor editor) : PageModel
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Name the case, e.g. \"Republic of Kazakhstan v Mega Ltd\".")]
-        [StringLength(300)]
+        [StringLength(300, ErrorMessage = "{0} can be at most {1:N0} characters.")]
         [Display(Name = "Case name")]
         public string Name { get; set; } = "";
 
-        [StringLength(80)]
+        [StringLength(80, ErrorMessage = "{0} can be at most {1:N0} characters.")]
         [RegularExpression("^[a-zA-Z0-9 -]*$", ErrorMessage = "Use letters, digits and hyphens in the address.")]
         [Display(Name = "Address (slug)")]
         public string? Slug { get; set; }
 
-        [StringLength(1000)]
+        [StringLength(1000, ErrorMessage = "{0} can be at most {1:N0} characters.")]
         [Display(Name = "Citations (one per line)")]
         public string Citations { get; set; } = "";
 
-        [StringLength(200)]
+        [StringLength(200, ErrorMessage = "{0} can be at most {1:N0} characters.")]
         public string Court { get; set; } = "";
 
-        [StringLength(100)]
+        [StringLength(100, ErrorMessage = "{0} can be at most {1:N0} characters.")]
         public string Jurisdiction { get; set; } = "";
 
-        [StringLength(100)]
+        [StringLength(100, ErrorMessage = "{0} can be at most {1:N0} characters.")]
         [Display(Name = "File number")]
         public string FileNumber { get; set; } = "";
 
-        [StringLength(500)]
+        [StringLength(500, ErrorMessage = "{0} can be at most {1:N0} characters.")]
         public string Judges { get; set; } = "";
 
         [Display(Name = "Proceedings")]
         public ProceedingsStatus Status { get; set; }
 
-        [StringLength(20_000)]
+        [StringLength(20_000, ErrorMessage = "{0} can be at most {1:N0} characters.")]
         [Display(Name = "Summary (Markdown)")]
         public string Summary { get; set; } = "";
 
