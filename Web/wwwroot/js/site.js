@@ -41,8 +41,29 @@
     cancel.addEventListener("click", () => { form.remove(); link.focus(); });
     form.querySelector(".comment-actions").append(cancel);
     article.append(form);
+    count(textarea);
     textarea.focus();
   });
+
+  // Characters left in a comment box (the server checks the limit; this only tells the writer as they go).
+  const count = (textarea) => {
+    const counter = textarea.parentElement.querySelector(".char-count");
+    if (!counter) {
+      return;
+    }
+    const left = Number(textarea.dataset.maxLength) - textarea.value.trim().length;
+    counter.hidden = false;
+    counter.classList.toggle("over", left < 0);
+    counter.textContent = left >= 0
+      ? `${left.toLocaleString("en")} character${left === 1 ? "" : "s"} left`
+      : `${(-left).toLocaleString("en")} character${left === -1 ? "" : "s"} over the limit`;
+  };
+  document.addEventListener("input", (event) => {
+    if (event.target.matches("textarea[data-max-length]")) {
+      count(event.target);
+    }
+  });
+  document.querySelectorAll("textarea[data-max-length]").forEach(count);
 
   // "Show more comments": load the next page of threads in place.
   document.addEventListener("click", async (event) => {
