@@ -86,18 +86,18 @@ public sealed class SuppressionOrderFormTests(EmptySiteFactory factory) : IClass
 
         var refused = await editor.PostFormAsync("/moderation/orders", new Dictionary<string, string>
         {
-            ["caseId"] = caseId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["type"] = "Permanent", ["role"] = "complainant", ["terms"] = "  ",
-        }, formSelector: "form.editor-form");
+            ["Input.CaseId"] = caseId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.Type"] = "Permanent", ["Input.Role"] = "complainant", ["Input.Terms"] = "  ",
+        }, formSelector: "#order-form");
 
         var page = await Html.ParseAsync(refused);
         Assert.Contains("at least one suppressed term", page.QuerySelector(".editor-form .form-errors")!.TextContent);
-        Assert.Equal("complainant", page.QuerySelector("#role")!.GetAttribute("value"));
-        Assert.Equal("Permanent", page.QuerySelector("#type option[selected]")!.GetAttribute("value"));
+        Assert.Equal("complainant", page.QuerySelector("#Input_Role")!.GetAttribute("value"));
+        Assert.Equal("Permanent", page.QuerySelector("#Input_Type option[selected]")!.GetAttribute("value"));
 
         var saved = await editor.PostFormAsync("/moderation/orders", new Dictionary<string, string>
         {
-            ["caseId"] = caseId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["type"] = "Interim", ["role"] = "complainant", ["terms"] = "Jane Roe",
-        }, formSelector: "form.editor-form");
+            ["Input.CaseId"] = caseId.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Input.Type"] = "Interim", ["Input.Role"] = "complainant", ["Input.Terms"] = "Jane Roe",
+        }, formSelector: "#order-form");
         Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("Jane Roe", (await editor.GetDocumentAsync("/moderation/orders")).QuerySelector(".data-table")!.TextContent);
     }

@@ -457,7 +457,8 @@ public sealed class ModerationTests(ModeratedSiteFactory factory) : IClassFixtur
         Assert.Contains(pending.QuerySelectorAll("#article option"), o => o.GetAttribute("value") == articleId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var reason = pending.QuerySelectorAll("#reason option").Single(o => o.GetAttribute("value") == "first-comments");
         Assert.Equal("One of the author's first comments", reason.TextContent);
-        var item = pending.QuerySelector($"#item-{held}")!;
+        var filtered = await editor.GetDocumentAsync($"/moderation?queue=pending&article={articleId}&reason=first-comments");
+        var item = filtered.QuerySelector($"#item-{held}")!;
         Assert.Contains("One of the author's first comments", item.QuerySelector(".why")!.TextContent);
         Assert.DoesNotContain("first-comments", item.TextContent);
         Assert.NotEqual(item.QuerySelector("[data-action=approve]")!.ClassName, item.QuerySelector("[data-action=reject]")!.ClassName);

@@ -189,10 +189,16 @@ public static class BlogServices
         });
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddOutputCache(options => options.AddPolicy(AnonymousPagesPolicy.Name, new AnonymousPagesPolicy()));
+        services.AddOutputCache(options =>
+        {
+            options.AddPolicy(AnonymousPagesPolicy.Name, new AnonymousPagesPolicy());
+            // Bounded: 64 MB of pages at most, none larger than 2 MB.
+            options.SizeLimit = 64 * 1024 * 1024;
+            options.MaximumBodySize = 2 * 1024 * 1024;
+        });
         services.AddSingleton<ContentCache>();
         services.AddSingleton<Blog.Web.Pages.Comments.CommentListRenderer>();
-        services.AddMemoryCache();
+        services.AddMemoryCache(options => options.SizeLimit = KeptInMemory.EntryLimit);
 
         var proxies = configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
         var proxyNetworks = configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [];

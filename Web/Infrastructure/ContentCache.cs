@@ -32,12 +32,27 @@ public sealed class AnonymousPagesPolicy : IOutputCachePolicy
         return ValueTask.CompletedTask;
     }
 
+    private const string DoNotStoreKey = "output-cache:do-not-store";
+
+    /// <summary>
+    /// A page asked for by a number it does not have (?page=0, ?page=99999, ?page=x) is answered with the nearest
+    /// real page, but not kept: only the pages that exist can take room in the cache.
+    /// </summary>
+    public static void StoreOnlyRealPage(HttpContext context, int served, int pageCount)
+    {
+        if (served > pageCount || (context.Request.Query.TryGetValue("page", out var asked)
+            && asked.ToString() != served.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            context.Items[DoNotStoreKey] = true;
+        }
+    }
+
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var response = context.HttpContext.Response;
-        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0 || context.HttpContext.Items.ContainsKey(DoNotStoreKey))
         {
             context.AllowCacheStorage = false;
         }

@@ -11,8 +11,18 @@ public static class KeptInMemory
 {
     private sealed record Kept<T>(T Value, DateTimeOffset Until);
 
-    /// <summary>The value kept under <paramref name="key"/> if it is still fresh at <paramref name="now"/>; otherwise loads and keeps it.</summary>
-    public static async Task<T> KeptAsync<T>(this IMemoryCache memory, string key, DateTimeOffset now, TimeSpan lifetime, Func<Task<T>> load)
+    /// <summary>
+    /// How many entries the site's memory cache holds at most (every entry counts one). Past it, new entries are not
+    /// kept until old ones expire, so nothing a visitor sends can grow memory without bound.
+    /// </summary>
+    public const long EntryLimit = 50_000;
+
+    /// <summary>
+    /// The value kept under <paramref name="key"/> if it is still fresh at <paramref name="now"/>; otherwise loads it,
+    /// and keeps it when <paramref name="keepIf"/> allows (a miss for an unknown address is not worth an entry).
+    /// </summary>
+    public static async Task<T> KeptAsync<T>(this IMemoryCache memory, string key, DateTimeOffset now, TimeSpan lifetime, Func<Task<T>> load,
+        Func<T, bool>? keepIf = null)
     {
         if (memory.TryGetFresh<T>(key, now, out var kept))
         {
@@ -20,7 +30,11 @@ public static class KeptInMemory
         }
 
         var loaded = await load();
-        memory.Set(key, new Kept<T>(loaded, now + lifetime), lifetime);
+        if (keepIf is null || keepIf(loaded))
+        {
+            memory.Set(key, new Kept<T>(loaded, now + lifetime), new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime, Size = 1 });
+        }
+
         return loaded;
     }
 

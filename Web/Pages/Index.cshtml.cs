@@ -15,5 +15,6 @@ public sealed class IndexModel(ArticleQueries articles) : PageModel
     public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber, CancellationToken cancellationToken)
     {
         Articles = await articles.LatestAsync(pageNumber, cancellationToken);
+        Infrastructure.AnonymousPagesPolicy.StoreOnlyRealPage(HttpContext, Articles.PageNumber, Articles.PageCount);
     }
 }

@@ -113,8 +113,9 @@ public sealed class ArticleQueries(BlogDbContext db, TimeProvider clock, Content
     /// </summary>
     public async Task<ArticleLookup> BySlugAsync(string slug, CancellationToken cancellationToken)
     {
+        // Only addresses that lead somewhere are kept: unknown slugs cost a query each, never an entry.
         return await memory.KeptAsync($"article:{content.Version}:{slug}", clock.GetUtcNow(), ContentCache.KeptFor,
-            () => LoadBySlugAsync(slug, cancellationToken));
+            () => LoadBySlugAsync(slug, cancellationToken), lookup => lookup.Article is not null || lookup.MovedTo is not null);
     }
 
     private async Task<ArticleLookup> LoadBySlugAsync(string slug, CancellationToken cancellationToken)

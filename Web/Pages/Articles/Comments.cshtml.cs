@@ -25,6 +25,7 @@ public sealed class CommentsModel(ArticleQueries articles, ReaderAccess access, 
         var order = Enum.TryParse<CommentSort>(sort, ignoreCase: true, out var parsed) ? parsed : CommentSort.Oldest;
         var view = await comments.DiscussionAsync(article, viewer, order, pageNumber, cancellationToken);
         Discussion = new DiscussionModel(view, new CommentFormModel("", new CommentInput(), ""));
+        Blog.Web.Infrastructure.AnonymousPagesPolicy.StoreOnlyRealPage(HttpContext, view.PageNumber, view.PageCount);
         return Page();
     }
 }

@@ -100,6 +100,7 @@ public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, Comm
         {
             var order = Enum.TryParse<CommentSort>(sort, ignoreCase: true, out var parsed) ? parsed : CommentSort.Oldest;
             var view = await comments.DiscussionAsync(Article, standing, order, pageNumber, cancellationToken);
+            AnonymousPagesPolicy.StoreOnlyRealPage(HttpContext, view.PageNumber, view.PageCount);
             Discussion = new DiscussionModel(view, form ?? new CommentFormModel(Url.Page("/Articles/Show", "Comment", new { slug = Article.Slug })!, new CommentInput(), "Post comment"));
         }
 

@@ -21,6 +21,7 @@ public sealed class ShowModel(ArticleQueries articles) : PageModel
         }
 
         Author = author;
+        Infrastructure.AnonymousPagesPolicy.StoreOnlyRealPage(HttpContext, author.Articles.PageNumber, author.Articles.PageCount);
         return Page();
     }
 }

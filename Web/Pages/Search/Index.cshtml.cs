@@ -22,6 +22,7 @@ public sealed class IndexModel(SearchService search) : PageModel
         if (!string.IsNullOrWhiteSpace(Q))
         {
             Results = await search.SearchAsync(Q, pageNumber, cancellationToken);
+            Infrastructure.AnonymousPagesPolicy.StoreOnlyRealPage(HttpContext, Results.Articles.PageNumber, Results.Articles.PageCount);
         }
     }
 }

@@ -21,6 +21,7 @@ public sealed class ShowModel(ArticleQueries articles) : PageModel
         }
 
         Tag = tag;
+        Infrastructure.AnonymousPagesPolicy.StoreOnlyRealPage(HttpContext, tag.Articles.PageNumber, tag.Articles.PageCount);
         return Page();
     }
 }

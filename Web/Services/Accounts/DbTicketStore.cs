@@ -110,11 +110,13 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider cloc
         // Sliding: every session kept renews it, so it outlives them all. Ended meanwhile, the entry is born expired.
         var token = memory.GetOrCreate(TokenKey(session.UserId), entry =>
         {
+            entry.Size = 1;
             entry.SlidingExpiration = TokenLifetime;
             return new CancellationTokenSource();
         })!;
         memory.Set(MemoryKey(key), session, new MemoryCacheEntryOptions
         {
+            Size = 1,
             AbsoluteExpirationRelativeToNow = MemoryLifetime,
             ExpirationTokens = { new CancellationChangeToken(token.Token) },
         });
@@ -201,7 +203,7 @@ public sealed class KeptCookieFormat(ISecureDataFormat<AuthenticationTicket> inn
         var ticket = inner.Unprotect(protectedText);
         if (ticket is not null)
         {
-            memory.Set(key, ticket, KeptFor);
+            memory.Set(key, ticket, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = KeptFor, Size = 1 });
         }
 
         return ticket;

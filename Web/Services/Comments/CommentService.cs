@@ -134,6 +134,8 @@ public sealed class CommentService(
     public async Task<DiscussionView> DiscussionAsync(ArticleView article, ReaderStanding viewer, CommentSort sort, int page, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        // Never past the last page there could be: a made-up page number is not a new entry among the kept threads.
+        page = Math.Clamp(page, 1, CommentThread.PageCount(article.CommentCount));
         ThreadPage threads;
         IReadOnlySet<long> recommended = NoIds;
         var shared = true;

@@ -121,7 +121,7 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
             counts[queue] = await InQueue(queue).CountAsync(cancellationToken);
         }
 
-        memory.Set(CountsKey, (IReadOnlyDictionary<Queue, int>)counts, TimeSpan.FromSeconds(5));
+        memory.Set(CountsKey, (IReadOnlyDictionary<Queue, int>)counts, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(5), Size = 1 });
         return counts;
     }
 
@@ -663,7 +663,7 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
             {
                 var found = counted.FirstOrDefault(c => c.Author == author);
                 records[author] = (found?.Visible ?? 0, found?.Rejected ?? 0);
-                memory.Set(RecordKey(author), records[author], RecordLifetime);
+                memory.Set(RecordKey(author), records[author], new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = RecordLifetime, Size = 1 });
             }
         }
 
@@ -679,6 +679,7 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
         await memory.GetOrCreateAsync(ReportedKey, async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(5);
+            entry.Size = 1;
             return (await db.CommentReports.AsNoTracking().Where(r => r.ResolvedAt == null).Select(r => r.CommentId).Distinct()
                 .ToListAsync(cancellationToken)).ToHashSet();
         }) ?? [];
