@@ -33,10 +33,13 @@ export ASPNETCORE_ENVIRONMENT=Production
 export ConnectionStrings__Blog="Data Source=$WORK/bench.db"
 export Mail__PickupDirectory="$WORK/mail"
 export ForwardedHeaders__KnownProxies__0=127.0.0.1
+# The public address (mail links, AllowedHosts in Production): the proxy would serve it over https.
+export Site__BaseUrl="https://127.0.0.1:$PORT"
 export Diagnostics__SqlCommandHeader=true
 # The load is many posts from few accounts in a short time: the per-account caps would (rightly) refuse most of
 # them, so they are lifted here. Every other production setting stands.
-export Comments__PostsPerMinute=10000 Moderation__FloodMaxComments=1000 Moderation__FirstCommentsHeld=0
+export Comments__PostsPerMinute=10000 Comments__PreviewsPerMinute=10000 Comments__ActionsPerMinute=10000
+export Moderation__FloodMaxComments=1000 Moderation__FirstCommentsHeld=0
 export Security__AccountPostsPerMinute=100000
 
 echo "== seeding (200 articles, 101,300 comments, 1,000 readers)"

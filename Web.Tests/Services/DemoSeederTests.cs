@@ -73,4 +73,22 @@ public sealed class DemoSeederTests(DemoSiteFactory factory) : IClassFixture<Dem
 
         Assert.Equal(before, await Counts());
     }
+
+    [Fact]
+    public async Task Seed_ShowsASuppressionOrderAtWork_OnAnotherCasesArticle()
+    {
+        _ = factory.Services;
+        var held = await factory.WithDbAsync(db => db.Comments.Where(c => c.SuppressionOrderId != null)
+            .Select(c => new { c.Status, c.SuppressionTerm, ArticleCase = c.Article!.CaseId, OrderCase = db.SuppressionOrders.Single(o => o.Id == c.SuppressionOrderId).CaseId })
+            .SingleAsync());
+
+        Assert.Equal(CommentStatus.Pending, held.Status);
+        Assert.Equal("Arlo Penhaligon", held.SuppressionTerm);
+        Assert.NotEqual(held.OrderCase, held.ArticleCase);
+        var (editor, _) = await TestUsers.SignedInClientAsync(factory, TestRole.Editor);
+        var queue = await editor.GetDocumentAsync("/moderation?queue=pending&reason=suppression");
+        Assert.Contains("Arlo Penhaligon", queue.QuerySelector(".suppression-hit")!.TextContent);
+        Assert.Equal(["A", "Penhaligon"], queue.QuerySelectorAll(".comment-text mark").Select(m => m.TextContent));
+        Assert.Contains("defendant", (await editor.GetDocumentAsync("/moderation")).QuerySelector(".due-orders")!.TextContent);
+    }
 }

@@ -15,7 +15,7 @@ namespace Blog.Web.Data;
 public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
     public const string Pragmas =
-        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=2000;";
 
     private readonly ConditionalWeakTable<object, object> prepared = new();
 

@@ -85,6 +85,16 @@ public sealed class PostingLimits : IDisposable
 
 public static class PostingLimitPages
 {
+    /// <summary>A post the database was too busy to save: 503 with Retry-After, and the form comes back with the text.</summary>
+    public static void AnswerBusy(this PageModel page, Services.Comments.CommentOutcome outcome)
+    {
+        if (outcome.Result == Services.Comments.CommentResult.Busy)
+        {
+            page.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            page.Response.Headers.RetryAfter = Data.DatabaseBusy.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
     /// <summary>
     /// Asks the limit for <paramref name="action"/>; when it is reached, sets 429 and Retry-After on the response and
     /// gives the sentence to show above the form.

@@ -16,6 +16,13 @@ public sealed class ErrorModel : PageModel
 
     public IActionResult OnGet(int? code)
     {
+        // An unhandled "database is locked" is a passing condition: say so, with when to come back.
+        if (code is null && Data.DatabaseBusy.IsBusy(HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error))
+        {
+            code = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = Data.DatabaseBusy.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         // Only real error codes: /error/200 or /error/999 is not a page.
         if (code is not null and not (>= 400 and <= 599))
         {

@@ -24,6 +24,13 @@ public static class DatabaseSetup
 
         // Pooling keeps connections (and their pragmas) warm between requests.
         builder.Pooling = true;
+        // Microsoft.Data.Sqlite retries a locked database for the command timeout (30 s by default): a reader would
+        // wait half a minute for an error. A few seconds, then the site says it is busy (503, Retry-After).
+        if (!(configured ?? "").Contains("Default Timeout", StringComparison.OrdinalIgnoreCase)
+            && !(configured ?? "").Contains("Command Timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.DefaultTimeout = DatabaseBusy.WaitSeconds;
+        }
         return builder.ToString();
     }
 
@@ -72,8 +79,15 @@ public sealed class DatabaseHealthCheck(BlogDbContext db) : IHealthCheck
     {
         try
         {
+            // Reads go on while another process holds the write lock (WAL); a site that cannot write is not healthy.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("SELECT 1", cancellationToken);
-            return HealthCheckResult.Healthy("database reachable");
+            await transaction.RollbackAsync(cancellationToken);
+            return HealthCheckResult.Healthy("database reachable and writable");
+        }
+        catch (Exception ex) when (DatabaseBusy.IsBusy(ex))
+        {
+            return HealthCheckResult.Unhealthy("database locked for writing");
         }
         catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
         {

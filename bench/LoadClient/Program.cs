@@ -4,7 +4,9 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 
 // Posts comments through the real form as N signed-in subscribers for a fixed time, carrying the antiforgery
-// token and idempotency key each page gives it, and records every comment the site acknowledged.
+// token and idempotency key each page gives it, and records every comment the site acknowledged, each as it arrives
+// (one JSON line per acknowledgement in OUTPUT_JSON.acks), so a record survives whatever happens next. A dropped
+// connection (the server killed, restarting) is counted and the poster signs in again and carries on.
 // usage: LoadClient BASE_URL ARTICLE_SLUG ACCOUNTS_JSON PASSWORD POSTERS SECONDS OUTPUT_JSON
 var (baseUrl, slug, accountsFile, password) = (args[0].TrimEnd('/'), args[1], args[2], args[3]);
 var posters = int.Parse(args[4]);
@@ -50,12 +52,14 @@ async Task<HttpResponseMessage> Send(HttpClient client, HttpRequestMessage reque
 }
 
 var acknowledged = new System.Collections.Concurrent.ConcurrentBag<(long Id, string Body)>();
+var acks = new StreamWriter(output + ".acks", append: false) { AutoFlush = true };
+var acksLock = new object();
 var errors = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
 var attempts = 0;
 var stopwatch = Stopwatch.StartNew();
 var deadline = DateTime.UtcNow.AddSeconds(seconds);
 
-await Task.WhenAll(emails.Select(async (email, n) =>
+async Task<HttpClient?> SignInAsync(string email)
 {
     var client = NewClient();
     var login = await (await Send(client, new HttpRequestMessage(HttpMethod.Get, "/account/login"))).Content.ReadAsStringAsync();
@@ -66,35 +70,57 @@ await Task.WhenAll(emails.Select(async (email, n) =>
             ["Input.Email"] = email, ["Input.Password"] = password, ["__RequestVerificationToken"] = token.Match(login).Groups[1].Value,
         }),
     });
-    if (signIn.StatusCode != HttpStatusCode.Redirect)
-    {
-        errors.AddOrUpdate("sign-in", 1, (_, c) => c + 1);
-        return;
-    }
+    return signIn.StatusCode == HttpStatusCode.Redirect ? client : null;
+}
 
+await Task.WhenAll(emails.Select(async (email, n) =>
+{
+    HttpClient? client = null;
     var sequence = 0;
     while (DateTime.UtcNow < deadline)
     {
-        var page = await (await Send(client, new HttpRequestMessage(HttpMethod.Get, $"/articles/{slug}"))).Content.ReadAsStringAsync();
-        var body = $"bench-post {n:D3}-{sequence++:D5}: a point about the ruling.";
-        Interlocked.Increment(ref attempts);
-        var response = await Send(client, new HttpRequestMessage(HttpMethod.Post, $"/articles/{slug}?handler=comment")
+        try
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            client ??= await SignInAsync(email);
+            if (client is null)
             {
-                ["Input.Body"] = body, ["Input.IdempotencyKey"] = key.Match(page).Groups[1].Value, ["command"] = "post",
-                ["__RequestVerificationToken"] = token.Match(page).Groups[1].Value,
-            }),
-        });
-        var location = response.Headers.Location?.OriginalString ?? "";
-        var anchor = location.IndexOf("#comment-", StringComparison.Ordinal);
-        if (response.StatusCode == HttpStatusCode.Redirect && anchor >= 0)
-        {
-            acknowledged.Add((long.Parse(location[(anchor + 9)..]), body));
+                errors.AddOrUpdate("sign-in", 1, (_, c) => c + 1);
+                return;
+            }
+
+            var page = await (await Send(client, new HttpRequestMessage(HttpMethod.Get, $"/articles/{slug}"))).Content.ReadAsStringAsync();
+            var body = $"bench-post {n:D3}-{sequence++:D5}: a point about the ruling.";
+            Interlocked.Increment(ref attempts);
+            var response = await Send(client, new HttpRequestMessage(HttpMethod.Post, $"/articles/{slug}?handler=comment")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["Input.Body"] = body, ["Input.IdempotencyKey"] = key.Match(page).Groups[1].Value, ["command"] = "post",
+                    ["__RequestVerificationToken"] = token.Match(page).Groups[1].Value,
+                }),
+            });
+            var location = response.Headers.Location?.OriginalString ?? "";
+            var anchor = location.IndexOf("#comment-", StringComparison.Ordinal);
+            if (response.StatusCode == HttpStatusCode.Redirect && anchor >= 0)
+            {
+                var id = long.Parse(location[(anchor + 9)..]);
+                acknowledged.Add((id, body));
+                lock (acksLock)
+                {
+                    acks.WriteLine(JsonSerializer.Serialize(new { id, body }));
+                }
+            }
+            else
+            {
+                errors.AddOrUpdate(((int)response.StatusCode).ToString(), 1, (_, c) => c + 1);
+            }
         }
-        else
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
         {
-            errors.AddOrUpdate(((int)response.StatusCode).ToString(), 1, (_, c) => c + 1);
+            // The server went away mid-request: what it did not acknowledge is not counted; sign in afresh.
+            errors.AddOrUpdate("connection", 1, (_, c) => c + 1);
+            client = null;
+            await Task.Delay(200);
         }
     }
 }));
@@ -110,4 +136,5 @@ File.WriteAllText(output, JsonSerializer.Serialize(new
     errors,
     comments = acknowledged.Select(a => new { id = a.Id, body = a.Body }).ToArray(),
 }));
+acks.Dispose();
 Console.WriteLine($"posted {acknowledged.Count} of {attempts} in {elapsed:F1}s with {emails.Length} posters; errors: {JsonSerializer.Serialize(errors)}");

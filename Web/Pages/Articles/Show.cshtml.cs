@@ -64,6 +64,7 @@ public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, Comm
         var outcome = await comments.SubmitAsync(slug, null, Input.Body, Input.IdempotencyKey, viewer, cancellationToken);
         if (!outcome.Succeeded)
         {
+            this.AnswerBusy(outcome);
             if (outcome.Result == CommentResult.NotFound)
             {
                 return NotFound();

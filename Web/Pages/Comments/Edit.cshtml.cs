@@ -65,6 +65,7 @@ public sealed class EditModel(CommentService comments, ReaderAccess access, Post
         var outcome = await comments.EditAsync(id, Input.Body, viewer, cancellationToken);
         if (!outcome.Succeeded)
         {
+            this.AnswerBusy(outcome);
             return outcome.Result == CommentResult.NotFound ? NotFound() : Show(found, outcome.Message, null);
         }
 

@@ -47,6 +47,7 @@ public sealed class ReplyModel(CommentService comments, ReaderAccess access, Pos
         var outcome = await comments.SubmitAsync(null, id, Input.Body, Input.IdempotencyKey, viewer, cancellationToken);
         if (!outcome.Succeeded)
         {
+            this.AnswerBusy(outcome);
             // Shown again with the reason and the text; a comment that has gone is a 404.
             return await ShowAsync(id, outcome.Message, null, cancellationToken);
         }

@@ -24,6 +24,9 @@ public enum CommentResult
     Deleted,
     Recommended,
     Unrecommended,
+
+    /// <summary>The database was held by someone else: nothing was saved; the author is asked to try again shortly.</summary>
+    Busy,
 }
 
 /// <summary>What happened to a comment action, in words the page can show as they are.</summary>
@@ -92,6 +95,9 @@ public sealed class CommentService(
     ILogger<CommentService> logger)
 {
     private TimeSpan EditWindow => TimeSpan.FromMinutes(options.Value.EditWindowMinutes);
+
+    private static readonly CommentOutcome Busy = new(CommentResult.Busy,
+        $"The site is very busy and could not save this just now. Nothing was saved: please try again in {DatabaseBusy.RetryAfterSeconds} seconds. Your text is kept below.");
 
     /// <summary>
     /// A preview of a comment, drawn only for a reader who may comment and for text that could be posted: the
@@ -339,6 +345,12 @@ public sealed class CommentService(
             return await ExistingAsync(idempotencyKey, viewer.UserId, cancellationToken)
                 ?? new(CommentResult.Invalid, "Your comment could not be saved. Please try again.");
         }
+        catch (Exception ex) when (DatabaseBusy.IsBusy(ex))
+        {
+            db.ChangeTracker.Clear();
+            logger.LogWarning("Comment not saved: the database was busy");
+            return Busy;
+        }
 
         await cache.InvalidateAsync(cancellationToken);
         logger.LogInformation("Comment {CommentId} posted on article {ArticleId} as {Status}", comment.Id, article.Id, comment.Status);
@@ -423,7 +435,17 @@ public sealed class CommentService(
             message = $"Your comment is updated. {routing.Message}";
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseBusy.IsBusy(ex))
+        {
+            db.ChangeTracker.Clear();
+            logger.LogWarning("Comment {CommentId} not edited: the database was busy", comment.Id);
+            return Busy;
+        }
+
         await cache.InvalidateAsync(cancellationToken);
         return new(CommentResult.Edited, message, comment.Id, comment.Article.Slug);
     }

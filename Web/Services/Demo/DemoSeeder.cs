@@ -187,11 +187,61 @@ public sealed class DemoSeeder(
             ToStatus = CommentStatus.Pending, ReasonCode = "first-comments", Note = newcomer.ModerationReason, CreatedAt = newcomer.CreatedAt,
         });
 
+        await AddSuppressionOrderAsync(people, now, cancellationToken);
+
         var reported = comments["c28"];
         db.CommentReports.AddRange(
             new CommentReport { CommentId = reported.Id, ReporterId = people["max"].Id, Reason = ReportReason.OffTopic, Details = "This is a rant, not a point about the case.", CreatedAt = now.AddHours(-5) },
             new CommentReport { CommentId = reported.Id, ReporterId = people["sam"].Id, Reason = ReportReason.Abuse, CreatedAt = now.AddHours(-4) });
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A made-up criminal case (no real person) under an interim suppression order, and a comment on another case's
+    /// article that names the protected person in initials: held as a possible breach, with the term marked for the
+    /// editor. The order's next appearance is tomorrow, so it is on the queue page's list of orders to check.
+    /// </summary>
+    private async Task AddSuppressionOrderAsync(Dictionary<string, BlogUser> people, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const string summary = "A fictional prosecution, made up for this demo. The defendant has interim name suppression until the next appearance.";
+        var record = new Case
+        {
+            Name = "Police v [name suppressed] (demo case)", Slug = "police-v-name-suppressed-demo", Court = "District Court at Auckland",
+            Jurisdiction = "New Zealand", FileNumber = "CRI-2026-004-000000", ProceedingsStatus = ProceedingsStatus.Charged,
+            Summary = summary, SummaryHtml = renderer.RenderArticle(summary), CreatedAt = now.AddDays(-3), UpdatedAt = now.AddDays(-3),
+        };
+        db.Cases.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        var order = new SuppressionOrder
+        {
+            CaseId = record.Id, OrderType = SuppressionOrderType.Interim, ProtectedRole = "defendant",
+            Terms = "Arlo Penhaligon\nPenhaligon Joinery", MadeAt = now.AddDays(-3), NextAppearance = now.AddDays(1),
+            EnteredById = people["tom"].Id, CreatedAt = now.AddDays(-3),
+        };
+        db.SuppressionOrders.Add(order);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var voller = await db.Articles.FirstAsync(a => a.Case!.Name == DemoCases.Voller.Name, cancellationToken);
+        const string naming = "Off topic, but everyone in Ponsonby knows the joinery case is about A. Penhaligon.";
+        var breach = new Comment
+        {
+            ArticleId = voller.Id, AuthorId = people["lucy"].Id, Body = naming, BodyHtml = renderer.RenderComment(naming),
+            RenderVersion = MarkdownRenderer.PipelineVersion, Status = CommentStatus.Pending, CreatedAt = now.AddMinutes(-40), IdempotencyKey = Guid.NewGuid(),
+            ModerationCode = "suppression", ModerationReason = SuppressedTermsPhase.Message,
+            SuppressionOrderId = order.Id, SuppressionTerm = "Arlo Penhaligon",
+        };
+        db.Comments.Add(breach);
+        await db.SaveChangesAsync(cancellationToken);
+        breach.AssignPath(null);
+        db.ModerationDecisions.Add(new ModerationDecision
+        {
+            Action = ModerationAction.Routed, CommentId = breach.Id, ArticleId = voller.Id, SubjectUserId = breach.AuthorId, Rule = "suppression",
+            ToStatus = CommentStatus.Pending, ReasonCode = "suppression", Note = SuppressedTermsPhase.Message, CreatedAt = breach.CreatedAt,
+        });
+        db.ModerationDecisions.Add(new ModerationDecision
+        {
+            Action = ModerationAction.OrderRecorded, ActorId = people["tom"].Id, ReasonCode = $"order-{order.Id}", Note = "Order recorded", CreatedAt = order.CreatedAt,
+        });
     }
 
     private async Task<Dictionary<string, Comment>> AddDiscussionAsync(Article article, Dictionary<string, BlogUser> people, CancellationToken cancellationToken)

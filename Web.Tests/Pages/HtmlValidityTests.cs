@@ -1,0 +1,40 @@
+using Blog.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Blog.Web.Tests.Pages;
+
+/// <summary>The main pages are valid HTML for the W3C Nu Html Checker, as readers and as a signed-in subscriber.</summary>
+public sealed class HtmlValidityTests(DemoSiteFactory factory) : IClassFixture<DemoSiteFactory>
+{
+    [Fact]
+    public async Task TheMainPages_AreValidHtml()
+    {
+        var (jar, unavailable) = await HtmlChecker.EnsureAsync();
+        if (jar is null && string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Fail($"{unavailable} The HTML checks may not be skipped in CI.");
+        }
+
+        Assert.SkipWhen(jar is null, unavailable ?? "");
+        var article = await factory.WithDbAsync(db => db.Articles.Where(a => a.Comments.Any()).Select(a => a.Slug).FirstAsync());
+        var caseSlug = await factory.WithDbAsync(db => db.Cases.Select(c => c.Slug).FirstAsync());
+        var pages = new[] { "/", $"/articles/{article}", $"/cases/{caseSlug}", "/cases", "/search?q=court", "/subscribe", "/account/register" };
+        var folder = Directory.CreateTempSubdirectory("blog-vnu-").FullName;
+        var anonymous = factory.CreateBrowserClient();
+        var (subscriber, _) = await TestUsers.SignedInClientAsync(factory, TestRole.Subscriber);
+        var files = new List<string>();
+        foreach (var (client, who) in new[] { (anonymous, "anonymous"), (subscriber, "subscriber") })
+        {
+            foreach (var page in pages)
+            {
+                var file = Path.Combine(folder, $"{who}-{files.Count}.html");
+                await File.WriteAllTextAsync(file, await client.GetStringAsync(page));
+                files.Add(file);
+            }
+        }
+
+        var errors = await HtmlChecker.ErrorsAsync(jar!, files);
+
+        Assert.True(errors.Count == 0, $"The Nu Html Checker found errors:\n{string.Join("\n", errors)}\n(pages: {string.Join(", ", pages)}; files in {folder})");
+    }
+}
