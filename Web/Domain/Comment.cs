@@ -122,7 +122,11 @@ public sealed class Comment
 
     /// <summary>Whether the author may still change the text: within the edit window, and not taken down.</summary>
     public bool CanBeEditedBy(string userId, DateTimeOffset now, TimeSpan window) =>
-        AuthorId == userId && now - CreatedAt <= window && Status is CommentStatus.Pending or CommentStatus.Published or CommentStatus.Approved;
+        AuthorId == userId && IsEditable(Status, CreatedAt, now, window);
+
+    /// <summary>The edit window: the one rule, for a comment and for a row drawn from one.</summary>
+    public static bool IsEditable(CommentStatus status, DateTimeOffset createdAt, DateTimeOffset now, TimeSpan window) =>
+        now - createdAt <= window && status is CommentStatus.Pending or CommentStatus.Published or CommentStatus.Approved;
 
     /// <summary>Replaces the text, keeping the old one as a revision for editors.</summary>
     public CommentRevision Revise(string body, string bodyHtml, int renderVersion, DateTimeOffset now)

@@ -12,7 +12,14 @@ public static class Entitlements
     /// A cancelled subscription runs to the end of the period already paid for.
     /// </summary>
     public static bool IsSubscriber(IEnumerable<SubscriptionPeriod> subscriptions, DateTimeOffset now, TimeSpan grace) =>
-        subscriptions.Any(s => s.Status != SubscriptionStatus.Ended && s.CurrentPeriodEnd + grace > now);
+        subscriptions.Any(s => s.Status != SubscriptionStatus.Ended && s.CurrentPeriodEnd > now - grace);
+
+    /// <summary><see cref="IsSubscriber"/> for queries: the subscriptions that make their holder a subscriber at <paramref name="now"/>.</summary>
+    public static Expression<Func<Subscription, bool>> ActiveAt(DateTimeOffset now, TimeSpan grace)
+    {
+        var from = now - grace;
+        return s => s.Status != SubscriptionStatus.Ended && s.CurrentPeriodEnd > from;
+    }
 
     /// <summary>Editors and admins read everything the newsroom publishes.</summary>
     public static bool ReadsEverything(bool isStaff, bool isSubscriber) => isStaff || isSubscriber;

@@ -104,7 +104,7 @@ public sealed class ArticleQueries(BlogDbContext db, TimeProvider clock, Content
             a.Case != null ? a.Case.Name : null,
             a.Case != null ? a.Case.Slug : null,
             a.Visibility,
-            a.Comments.Count(c => c.Status == CommentStatus.Published || c.Status == CommentStatus.Approved)));
+            a.Comments.AsQueryable().Count(CommentStatusRules.Visible)));
 
     /// <summary>
     /// An article by its address (or where it moved). Every article page asks this, signed in or not, so the answer
@@ -127,7 +127,7 @@ public sealed class ArticleQueries(BlogDbContext db, TimeProvider clock, Content
                 a.Id, a.Slug, a.Title, a.Standfirst, a.BodyHtml, a.TeaserHtml, a.Visibility,
                 AuthorName = a.Author!.DisplayName, a.Author.AuthorSlug,
                 PublishedAt = a.PublishedAt!.Value, a.UpdatedAt, a.CorrectionsNote, a.CommentMode, a.CommentsCloseAt,
-                CommentCount = a.Comments.Count(c => c.Status == CommentStatus.Published || c.Status == CommentStatus.Approved),
+                CommentCount = a.Comments.AsQueryable().Count(CommentStatusRules.Visible),
                 Case = a.Case == null ? null : new { a.Case.Slug, a.Case.Name, a.Case.Citations, a.Case.Court, a.Case.ProceedingsStatus },
             })
             .FirstOrDefaultAsync(cancellationToken);

@@ -159,7 +159,11 @@ public sealed class UserSanction
 
     public DateTimeOffset? LiftedAt { get; set; }
 
+    /// <summary>In force: started, not ended, not lifted. The one definition, in memory and (below) in SQL.</summary>
     public bool IsActive(DateTimeOffset now) => LiftedAt is null && StartsAt <= now && (EndsAt is null || EndsAt > now);
+
+    public static System.Linq.Expressions.Expression<Func<UserSanction, bool>> ActiveAt(DateTimeOffset now) =>
+        s => s.LiftedAt == null && s.StartsAt <= now && (s.EndsAt == null || s.EndsAt > now);
 }
 
 public enum WordListKind

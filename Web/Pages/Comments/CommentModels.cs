@@ -28,5 +28,5 @@ public sealed record CommentFormModel(
 
 public sealed record CommentContext(ReaderStanding Viewer, bool MayReply, bool MayRecommend, TimeSpan EditWindow, DateTimeOffset Now, long? Highlight = null)
 {
-    public bool CanEdit(CommentRow row) => row.IsOwn && Now - row.CreatedAt <= EditWindow && row.Status is CommentStatus.Published or CommentStatus.Approved or CommentStatus.Pending;
+    public bool CanEdit(CommentRow row) => row.IsOwn && Comment.IsEditable(row.Status, row.CreatedAt, Now, EditWindow);
 }

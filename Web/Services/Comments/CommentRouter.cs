@@ -34,8 +34,7 @@ public sealed class CommentRouter(BlogDbContext db, IOptions<ModerationOptions> 
         if (!author.IsStaff)
         {
             var since = now.AddMinutes(-Math.Max(options.Value.DuplicateWindowMinutes, options.Value.FloodWindowMinutes));
-            var published = await db.Comments.CountAsync(c => c.AuthorId == author.UserId
-                && (c.Status == CommentStatus.Published || c.Status == CommentStatus.Approved), cancellationToken);
+            var published = await db.Comments.Where(CommentStatusRules.Visible).CountAsync(c => c.AuthorId == author.UserId, cancellationToken);
             var recent = await db.Comments.AsNoTracking().Where(c => c.AuthorId == author.UserId && c.CreatedAt >= since)
                 .Select(c => new RecentComment(c.Body, c.CreatedAt)).ToListAsync(cancellationToken);
             standing = new AuthorStanding(false, author.Banned ? now : null, author.SuspendedUntil,

@@ -572,7 +572,7 @@ public sealed class CommentService(
     /// <summary>Comments as a reader may see them: hidden ones keep only their place in the thread.</summary>
     private IQueryable<CommentRow> Rows(IQueryable<Comment> comments, string? viewerId, DateTimeOffset now)
     {
-        var activeFrom = now - TimeSpan.FromDays(subscriptions.Value.GraceDays);
+        var subscribed = Entitlements.ActiveAt(now, TimeSpan.FromDays(subscriptions.Value.GraceDays));
         var staffRoles = db.Roles.Where(r => r.Name == Roles.Editor || r.Name == Roles.Admin).Select(r => r.Id);
         return comments.AsNoTracking()
             .OrderBy(c => c.Path)
@@ -597,7 +597,7 @@ public sealed class CommentService(
                 x.Comment.EditedAt,
                 x.Comment.RecommendCount,
                 db.UserRoles.Any(ur => ur.UserId == x.Comment.AuthorId && staffRoles.Contains(ur.RoleId)),
-                db.Subscriptions.Any(s => s.UserId == x.Comment.AuthorId && s.Status != SubscriptionStatus.Ended && s.CurrentPeriodEnd > activeFrom),
+                db.Subscriptions.Where(subscribed).Any(s => s.UserId == x.Comment.AuthorId),
                 x.Own,
                 viewerId != null && db.CommentRecommendations.Any(r => r.CommentId == x.Comment.Id && r.UserId == viewerId),
                 x.Shown && x.Comment.IsFeatured,

@@ -97,8 +97,8 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
     {
         Queue.Pending => db.Comments.Where(c => c.Status == CommentStatus.Pending),
         // Driven from the open reports (a few hundred rows, indexed), not from every visible comment.
-        Queue.Reported => db.Comments.Where(c => db.CommentReports.Where(r => r.ResolvedAt == null).Select(r => r.CommentId).Contains(c.Id)
-            && (c.Status == CommentStatus.Published || c.Status == CommentStatus.Approved)),
+        Queue.Reported => db.Comments.Where(CommentStatusRules.Visible)
+            .Where(c => db.CommentReports.Where(r => r.ResolvedAt == null).Select(r => r.CommentId).Contains(c.Id)),
         Queue.Unmoderated => db.Comments.Where(c => c.Status == CommentStatus.Published),
         Queue.Approved => db.Comments.Where(c => c.Status == CommentStatus.Approved),
         _ => db.Comments.Where(c => c.Status == CommentStatus.Rejected),
@@ -576,7 +576,7 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
             c.Parent != null ? c.Parent.Author!.DisplayName : null,
             c.ModerationCode, c.ModerationReason, c.ReportSeenAt,
             Array.Empty<ReportLine>(), 0, 0,
-            db.UserSanctions.Any(s => s.UserId == c.AuthorId && s.LiftedAt == null && s.StartsAt <= now && (s.EndsAt == null || s.EndsAt > now)))
+            db.UserSanctions.Where(UserSanction.ActiveAt(now)).Any(s => s.UserId == c.AuthorId))
         {
             SuppressionOrderId = c.SuppressionOrderId,
             SuppressionTerm = c.SuppressionTerm,
