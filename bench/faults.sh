@@ -18,18 +18,9 @@ for tool in sqlite3 curl python3; do
   command -v "$tool" >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3 curl python3 >/dev/null; }
 done
 
-rm -rf "$WORK" && mkdir -p "$WORK" "$ROOT/bench/results"
-echo "== building Release"
-dotnet publish "$ROOT/Web/Web.csproj" -c Release -o "$WORK/app" -v quiet -nologo >/dev/null
-dotnet build "$ROOT/bench/LoadClient/LoadClient.csproj" -c Release -o "$WORK/client" -v quiet -nologo >/dev/null
-
-export ASPNETCORE_ENVIRONMENT=Production
-export ConnectionStrings__Blog="Data Source=$WORK/faults.db"
-export Mail__PickupDirectory="$WORK/mail"
-export ForwardedHeaders__KnownProxies__0=127.0.0.1
-export Site__BaseUrl="https://127.0.0.1:$PORT"
-export Comments__PostsPerMinute=10000 Comments__PreviewsPerMinute=10000 Comments__ActionsPerMinute=10000
-export Moderation__FloodMaxComments=1000 Moderation__FirstCommentsHeld=0 Security__AccountPostsPerMinute=100000
+source "$ROOT/bench/common.sh"
+build_release
+production_settings faults.db
 
 echo "== seeding (small)"
 (cd "$WORK/app" && dotnet Web.dll seed-bench --small) | tail -n 1 > "$WORK/seed.json"

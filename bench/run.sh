@@ -24,23 +24,10 @@ for tool in wrk sqlite3 curl; do
   fi
 done
 
-rm -rf "$WORK" && mkdir -p "$WORK" "$ROOT/bench/results"
-echo "== building Release"
-dotnet publish "$ROOT/Web/Web.csproj" -c Release -o "$WORK/app" -v quiet -nologo >/dev/null
-dotnet build "$ROOT/bench/LoadClient/LoadClient.csproj" -c Release -o "$WORK/client" -v quiet -nologo >/dev/null
-
-export ASPNETCORE_ENVIRONMENT=Production
-export ConnectionStrings__Blog="Data Source=$WORK/bench.db"
-export Mail__PickupDirectory="$WORK/mail"
-export ForwardedHeaders__KnownProxies__0=127.0.0.1
-# The public address (mail links, AllowedHosts in Production): the proxy would serve it over https.
-export Site__BaseUrl="https://127.0.0.1:$PORT"
+source "$ROOT/bench/common.sh"
+build_release
+production_settings bench.db
 export Diagnostics__SqlCommandHeader=true
-# The load is many posts from few accounts in a short time: the per-account caps would (rightly) refuse most of
-# them, so they are lifted here. Every other production setting stands.
-export Comments__PostsPerMinute=10000 Comments__PreviewsPerMinute=10000 Comments__ActionsPerMinute=10000
-export Moderation__FloodMaxComments=1000 Moderation__FirstCommentsHeld=0
-export Security__AccountPostsPerMinute=100000
 
 echo "== seeding (200 articles, 101,300 comments, 1,000 readers)"
 seed_start=$(date +%s)

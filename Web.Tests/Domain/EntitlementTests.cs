@@ -47,6 +47,12 @@ public sealed class EntitlementTests
     [InlineData("http://sponsor.example/", false)]
     [InlineData("//evil.example/", false)]
     [InlineData("javascript:alert(1)", false)]
+    [InlineData("/", true)]
+    // Browsers read a backslash as a slash: "/\evil.example" leaves the site.
+    [InlineData("/\\evil.example", false)]
+    [InlineData(" //evil.example", false)]
+    [InlineData("https://user@sponsor.example/", false)]
+    [InlineData("subscribe", false)]
     public void AdLinks_FirstPartyOrCleanHttpsOnly(string link, bool safe) =>
         Assert.Equal(safe, Blog.Web.Services.Subscriptions.AdService.IsSafeLink(link));
 }

@@ -67,6 +67,7 @@ public static class BlogPipeline
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=3600",
         });
 
+        app.UseUnreadableFormRefusal();
         app.UseRouting();
         app.UseOutputCache();
         app.UseNoOpCookieDeletionRemoval();

@@ -22,6 +22,35 @@ public static class ErrorPages
         return next(context);
     });
 
+    /// <summary>Set by middleware that refuses a request, for the error page to say exactly why.</summary>
+    public const string ReasonKey = "error-page:reason";
+
+    /// <summary>
+    /// A form the framework cannot decode (a NUL character, found by wapiti: "The form value contains invalid
+    /// characters", as in aspnetcore#29420) threw from model binding and answered 500, even on the error page. The form is read here first; one that
+    /// cannot be read is refused with a 400 that says why.
+    /// </summary>
+    public static IApplicationBuilder UseUnreadableFormRefusal(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType)
+        {
+            try
+            {
+                await context.Request.ReadFormAsync(context.RequestAborted);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException)
+            {
+                // Later readers of the form (model binding of the error page itself) get an empty one, not the exception.
+                context.Features.Set<Microsoft.AspNetCore.Http.Features.IFormFeature>(new Microsoft.AspNetCore.Http.Features.FormFeature(FormCollection.Empty));
+                context.Items[ReasonKey] = "The form contained a character the site cannot accept (such as a NUL character). Go back, remove it and try again.";
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+        }
+
+        await next(context);
+    });
+
     /// <summary>
     /// In Production every page is https (the cookies are Secure). A plain-http request is sent to the same path on
     /// the configured https address, or refused with a clear message when it carries a body; never a 500.

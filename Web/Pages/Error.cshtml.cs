@@ -8,7 +8,7 @@ namespace Blog.Web.Pages;
 /// <c>ErrorPages</c>): the page for a refused form must not itself need that form's token.
 /// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class ErrorModel : PageModel
+public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
 {
     public string Heading { get; private set; } = "Something went wrong";
 
@@ -16,6 +16,12 @@ public sealed class ErrorModel : PageModel
 
     public IActionResult OnGet(int? code)
     {
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is { } failure)
+        {
+            // On record with its type and place; the request's values (which can be personal) are not.
+            logger.LogError("Unhandled {Exception} on {Path}: {Trace}", failure.Error.GetType().Name, failure.Path, failure.Error.StackTrace);
+        }
+
         // An unhandled "database is locked" is a passing condition: say so, with when to come back.
         if (code is null && Data.DatabaseBusy.IsBusy(HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error))
         {
@@ -41,6 +47,11 @@ public sealed class ErrorModel : PageModel
             503 => ("Busy for a moment", $"The site is busy just now. Please wait {Wait()} and try again; nothing you were told was saved has been lost."),
             _ => (Heading, Message),
         };
+        if (HttpContext.Items[Infrastructure.ErrorPages.ReasonKey] is string reason)
+        {
+            Message = reason;
+        }
+
         return Page();
     }
 

@@ -46,15 +46,10 @@ public sealed class SuppressionOrderService(BlogDbContext db, ContentCache cache
 
     public async Task<ModerationResult> UpdateAsync(int id, OrderInput input, string editorId, CancellationToken cancellationToken)
     {
-        var order = await db.SuppressionOrders.FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        var (order, missing) = await LiveOrderAsync(id, "That order has been lifted; record a new order instead.", cancellationToken);
         if (order is null)
         {
-            return ModerationResult.Refused("That order is not on record.");
-        }
-
-        if (order.LiftedAt is not null)
-        {
-            return ModerationResult.Refused("That order has been lifted; record a new order instead.");
+            return missing!;
         }
 
         if (await RefusalAsync(input, cancellationToken) is { } refused)
@@ -74,15 +69,10 @@ public sealed class SuppressionOrderService(BlogDbContext db, ContentCache cache
     /// <summary>Lifts an order, with the reason on record. Comments it held stay held until a moderator decides them.</summary>
     public async Task<ModerationResult> LiftAsync(int id, string reason, string editorId, CancellationToken cancellationToken)
     {
-        var order = await db.SuppressionOrders.FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        var (order, missing) = await LiveOrderAsync(id, "That order has already been lifted.", cancellationToken);
         if (order is null)
         {
-            return ModerationResult.Refused("That order is not on record.");
-        }
-
-        if (order.LiftedAt is not null)
-        {
-            return ModerationResult.Refused("That order has already been lifted.");
+            return missing!;
         }
 
         if (string.IsNullOrWhiteSpace(reason))
@@ -101,6 +91,18 @@ public sealed class SuppressionOrderService(BlogDbContext db, ContentCache cache
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Suppression order {OrderId} lifted by {UserId}", order.Id, editorId);
         return ModerationResult.Ok("The order is lifted. Comments it held stay held until a moderator decides them.");
+    }
+
+    /// <summary>An order that can still be changed or lifted, or the refusal that says why not.</summary>
+    private async Task<(SuppressionOrder? Order, ModerationResult? Refusal)> LiveOrderAsync(int id, string whenLifted, CancellationToken cancellationToken)
+    {
+        var order = await db.SuppressionOrders.FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        return order switch
+        {
+            null => (null, ModerationResult.Refused("That order is not on record.")),
+            { LiftedAt: not null } => (null, ModerationResult.Refused(whenLifted)),
+            _ => (order, null),
+        };
     }
 
     /// <summary>Interim orders whose next appearance has come (or comes within a day): an editor must check the order's fate.</summary>
