@@ -55,7 +55,8 @@ run_sqlmap() {
   if grep -q "is vulnerable\|sqlmap identified the following injection point" "$WORK/sqlmap-$who.log"; then
     echo "sqlmap ($who, $url): INJECTION FOUND (see $WORK/sqlmap-$who.log)" >> "$summary"
   else
-    echo "sqlmap ($who, $url): no injection found ($(grep -c "does not seem to be injectable\|not injectable" "$WORK/sqlmap-$who.log" || true) parameters tried)" >> "$summary"
+    local params; params=$(grep -o "GET parameter '[A-Za-z]*'" "$WORK/sqlmap-$who.log" | sort -u | sed "s/GET parameter //" | paste -sd, -)
+    echo "sqlmap ($who, $url): no injection found in ${params:-no parameter}" >> "$summary"
   fi
 }
 

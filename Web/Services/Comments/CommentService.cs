@@ -533,7 +533,11 @@ public sealed class CommentService(
         return $"/articles/{found.Slug}{(page > 1 ? $"?page={page}" : "")}#comment-{commentId}";
     }
 
-    /// <summary>Top-level comments a reader sees: shown themselves, or holding a shown reply (as a placeholder).</summary>
+    /// <summary>
+    /// Top-level comments a reader sees: shown themselves, or holding a shown reply (as a placeholder). "Shown" is
+    /// <see cref="CommentStatusRules.Visible"/> or the reader's own held comment, spelled out in one expression here
+    /// (and in <see cref="Rows"/>) because SQLite plans the combined condition far better than a composed one.
+    /// </summary>
     private IQueryable<Comment> ShownRoots(int articleId, string? viewerId) =>
         db.Comments.AsNoTracking().Where(c => c.ArticleId == articleId && c.ParentId == null
             && (c.Status == CommentStatus.Published || c.Status == CommentStatus.Approved

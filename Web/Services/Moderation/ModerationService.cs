@@ -655,6 +655,7 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
                 .Select(g => new
                 {
                     Author = g.Key,
+                    // CommentStatusRules.Visible, inside a grouped count (a composed expression does not translate there).
                     Visible = g.Count(c => c.Status == CommentStatus.Published || c.Status == CommentStatus.Approved),
                     Rejected = g.Count(c => c.Status == CommentStatus.Rejected),
                 })
