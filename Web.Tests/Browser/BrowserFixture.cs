@@ -77,6 +77,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Signs in through the form, as a person does, and waits to leave the sign-in page.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password, string? returnUrl = null)
+    {
+        await page.GotoAsync("/account/login" + (returnUrl is null ? "" : "?returnUrl=" + Uri.EscapeDataString(returnUrl)));
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null)

@@ -21,11 +21,7 @@ public sealed class CommentLookTests(BrowserFixture browser)
     public async Task QuotesListsAndParagraphs_LookTheSameInThePreviewAndPublished()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/account/login?returnUrl=" + Uri.EscapeDataString(Article));
-        await page.GetByLabel("Email").FillAsync("priya@docket.test");
-        await page.GetByLabel("Password").FillAsync("demo subscriber passphrase 2");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**" + Article);
+        await BrowserFixture.SignInAsync(page, "priya@docket.test", "demo subscriber passphrase 2", Article);
         var stamp = Guid.NewGuid().ToString("N")[..6];
         var body = $"> Quoting the court {stamp}\n\nTwo points:\n\n- first\n- second\n\n1. one\n2. two\n\nA closing paragraph.";
 

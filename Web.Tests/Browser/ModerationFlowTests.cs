@@ -10,15 +10,6 @@ public sealed class ModerationFlowTests(BrowserFixture browser)
 
     private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);
 
-    private static async Task SignInAsync(IPage page, string email, string password, string returnUrl)
-    {
-        await page.GotoAsync("/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl));
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**" + returnUrl.Split('?')[0] + "**");
-    }
-
     [Fact]
     public async Task NewSubscribersFirstComment_IsHeld_AnEditorApprovesWithTheKeyboard_AndReadersSeeIt()
     {
@@ -27,7 +18,7 @@ public sealed class ModerationFlowTests(BrowserFixture browser)
         var text = $"My very first comment {Guid.NewGuid().ToString("N")[..6]}";
 
         var author = await browser.NewPageAsync();
-        await SignInAsync(author, newcomer.Email, newcomer.Password, Article);
+        await BrowserFixture.SignInAsync(author, newcomer.Email, newcomer.Password, Article);
         await author.Locator("#comment-body").FillAsync(text);
         await author.GetByRole(AriaRole.Button, new() { Name = "Post comment" }).ClickAsync();
         await author.Locator(".status-message").WaitForAsync();
@@ -39,7 +30,7 @@ public sealed class ModerationFlowTests(BrowserFixture browser)
         Assert.Equal(0, await reader.GetByText(text).CountAsync());
 
         var editor = await browser.NewPageAsync();
-        await SignInAsync(editor, "editor@docket.test", "demo editor passphrase", "/moderation?queue=pending&order=newest");
+        await BrowserFixture.SignInAsync(editor, "editor@docket.test", "demo editor passphrase", "/moderation?queue=pending&order=newest");
         var item = editor.Locator(".queue-item", new() { HasText = text });
         await item.WaitForAsync();
         await SmokeTests.AssertNoAxeViolationsAsync(editor, "moderation-queue");

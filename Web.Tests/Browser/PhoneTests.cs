@@ -17,7 +17,7 @@ public sealed class PhoneTests(BrowserFixture browser)
         });
         Assert.SkipWhen(browser.Unavailable is not null, browser.Unavailable ?? "");
         var page = await context.NewPageAsync();
-        await SignInAsync(page, "sam@docket.test", "demo subscriber passphrase");
+        await BrowserFixture.SignInAsync(page, "sam@docket.test", "demo subscriber passphrase");
         await page.GotoAsync(Article);
         var word = "Supercalifragilistic" + new string('x', 260);
         var url = "https://www.example.org/" + string.Concat(Enumerable.Repeat("a-very-long-path-segment/", 12));
@@ -41,7 +41,7 @@ public sealed class PhoneTests(BrowserFixture browser)
             BaseURL = browser.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true,
         });
         var moderator = await editor.NewPageAsync();
-        await SignInAsync(moderator, "editor@docket.test", "demo editor passphrase");
+        await BrowserFixture.SignInAsync(moderator, "editor@docket.test", "demo editor passphrase");
         foreach (var path in new[] { "/moderation?queue=unmoderated", "/moderation/log" })
         {
             await moderator.GotoAsync(path);
@@ -51,15 +51,6 @@ public sealed class PhoneTests(BrowserFixture browser)
         await moderator.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "phone-moderation-log.png") });
         await context.CloseAsync();
         await editor.CloseAsync();
-    }
-
-    private static async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
     }
 
     private static async Task AssertNoSidewaysScrollAsync(IPage page, string what)

@@ -55,11 +55,7 @@ public sealed class ProductionTests(ProductionSiteFactory factory) : IClassFixtu
     [Fact]
     public async Task Https_GetsStrictTransportSecurity()
     {
-        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
-        {
-            BaseAddress = new Uri("https://docket.example"),
-            AllowAutoRedirect = false,
-        });
+        var client = ClientFor("https://docket.example");
 
         var response = await client.GetAsync("/");
 
@@ -69,11 +65,7 @@ public sealed class ProductionTests(ProductionSiteFactory factory) : IClassFixtu
     [Fact]
     public async Task ARequestNamingAnotherHost_IsRefused()
     {
-        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
-        {
-            BaseAddress = new Uri("https://attacker.example"),
-            AllowAutoRedirect = false,
-        });
+        var client = ClientFor("https://attacker.example");
 
         var forged = await client.GetAsync("/account/forgot-password");
         var real = await factory.CreateBrowserClient().GetAsync("/account/forgot-password");
@@ -99,11 +91,7 @@ public sealed class ProductionTests(ProductionSiteFactory factory) : IClassFixtu
     [Fact]
     public async Task PlainHttp_IsSentToHttps_OrRefusedClearly_NeverA500()
     {
-        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
-        {
-            BaseAddress = new Uri("http://docket.example"),
-            AllowAutoRedirect = false,
-        });
+        var client = ClientFor("http://docket.example");
 
         var get = await client.GetAsync("/account/login?returnUrl=%2Fsubscribe");
         var post = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Email"] = "a@example.test" }));
@@ -113,4 +101,7 @@ public sealed class ProductionTests(ProductionSiteFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
         Assert.Contains("only over https", await post.Content.ReadAsStringAsync());
     }
+
+    private HttpClient ClientFor(string address) =>
+        factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri(address), AllowAutoRedirect = false });
 }
