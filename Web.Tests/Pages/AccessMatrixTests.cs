@@ -90,6 +90,13 @@ public sealed class AccessMatrixTests(DemoSiteFactory factory) : IClassFixture<D
         ["admin/users/{id}"] = new("/admin/users/{user}", Login, Denied, Denied, Denied, OK),
     };
 
+    /// <summary>Handlers that ask more than their page: anyone may compare plans, only a signed-in reader buys or redeems.</summary>
+    private static readonly Dictionary<(string Template, string? Handler), Row> HandlerMatrix = new()
+    {
+        [("subscribe", "Redeem")] = new("/subscribe", Login, OK, OK, OK, OK),
+        [("subscribe", "Checkout")] = new("/subscribe", Login, OK, OK, OK, OK),
+    };
+
     private IReadOnlyList<string> PageTemplates() =>
         factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
@@ -186,6 +193,49 @@ public sealed class AccessMatrixTests(DemoSiteFactory factory) : IClassFixture<D
         Assert.True(posts > 20, $"Only {posts} post handlers were found.");
         var after = await factory.WithDbAsync(db => Task.FromResult((db.Comments.Count(), db.ModerationDecisions.Count(), db.Articles.Count(), db.Users.Count())));
         Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task EveryPostHandler_AnswersEachRoleAsItsPageDoes()
+    {
+        // A handler is refused to exactly the visitors its page refuses (the same answer: sign in, or not allowed), and
+        // never answers anyone with a server error. Posted with a valid token and an empty or minimal form; sign-out last.
+        var samples = await SamplesAsync();
+        var handlers = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Template: e.RoutePattern.RawText ?? "", Page: e.Metadata.GetMetadata<CompiledPageActionDescriptor>()))
+            .Where(x => x.Page is not null && Matrix.ContainsKey(x.Template))
+            .SelectMany(x => x.Page!.HandlerMethods.Where(h => h.HttpMethod.Equals("POST", StringComparison.OrdinalIgnoreCase))
+                .Select(h => (x.Template, Handler: h.Name)))
+            .Distinct()
+            .OrderBy(h => h.Template.Contains("logout", StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        Assert.True(handlers.Count > 20, $"Only {handlers.Count} post handlers were found.");
+        var wrong = new List<string>();
+        for (var role = 0; role < RoleNames.Length; role++)
+        {
+            var client = role == 0 ? factory.CreateBrowserClient()
+                : (await TestUsers.SignedInClientAsync(factory, new[] { TestRole.Member, TestRole.Subscriber, TestRole.Editor, TestRole.Admin }[role - 1])).Client;
+            var token = Html.AntiforgeryToken(await client.GetDocumentAsync("/account/login"));
+            foreach (var (template, handler) in handlers)
+            {
+                var row = HandlerMatrix.TryGetValue((template, handler), out var special) ? special : Matrix[template];
+                var url = samples.Aggregate(row.Sample.Split('?')[0], (u, s) => u.Replace($"{{{s.Key}}}", s.Value, StringComparison.Ordinal))
+                    + (handler is null ? "" : $"?handler={handler}");
+                var response = await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = token, ["id"] = samples["comment"],
+                }));
+                var got = Describe(response);
+                var expected = row.For(role) is Login or Denied ? row.For(role) : "allowed";
+                var ok = expected == "allowed" ? got is not (Login or Denied) && (int)response.StatusCode < 500 : got == expected;
+                if (!ok)
+                {
+                    wrong.Add($"{RoleNames[role]} POST {url}: expected {expected}, got {got}");
+                }
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
     private static string Describe(HttpResponseMessage response)
