@@ -1,12 +1,19 @@
 using Blog.Web.Domain;
 using Blog.Web.Domain.Moderation;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Data;
 
-public sealed class BlogDbContext(DbContextOptions<BlogDbContext> options) : IdentityDbContext<BlogUser>(options)
+public sealed class BlogDbContext(DbContextOptions<BlogDbContext> options) : IdentityDbContext<BlogUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// The keys that protect session and antiforgery cookies, in the database every instance shares: a cookie one
+    /// instance issued is read by the others, and survives a redeploy to a fresh machine.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Article> Articles => Set<Article>();
 
     public DbSet<Case> Cases => Set<Case>();

@@ -12,6 +12,7 @@ using Blog.Web.Services.Newsroom;
 using Blog.Web.Services.Search;
 using Blog.Web.Services.Subscriptions;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -87,6 +88,7 @@ public static class BlogServices
             }
         });
 
+        services.AddDataProtection().SetApplicationName("Docket").PersistKeysToDbContext<BlogDbContext>();
         AddAccounts(services, security, cookiePrefix + "docket", cookieSecurity);
 
         services.AddSingleton<MarkdownRenderer>();
