@@ -158,7 +158,14 @@ public sealed class AccountSecurityTests(EmptySiteFactory factory) : IClassFixtu
     private async Task<string> SignInWithCookiesAsync(TestUser user, string? planted)
     {
         var client = RawClient();
-        var login = await client.GetAsync("/account/login");
+        // The browser sends the planted cookie with every request, the sign-in page's too.
+        var loginRequest = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+        if (planted is not null)
+        {
+            loginRequest.Headers.Add("Cookie", planted);
+        }
+
+        var login = await client.SendAsync(loginRequest);
         var cookies = login.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).ToList();
         if (planted is not null)
         {

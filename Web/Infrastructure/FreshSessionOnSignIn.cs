@@ -9,8 +9,9 @@ namespace Blog.Web.Infrastructure;
 /// Signing in always starts a new session key. With a server-side ticket store, the cookie handler renews the
 /// session named by the request's cookie when one is present (aspnetcore#22135), so a session cookie planted in a
 /// browser before sign-in (session fixation) would become the signed-in user's session, and whoever planted it
-/// would share it. The sign-in post is therefore authenticated without the session cookie: the handler finds no key
-/// and stores the new ticket under a new random one.
+/// would share it. The sign-in page is therefore served, and its post authenticated, without the session cookie: the
+/// handler finds no key and stores the new ticket under a new random one. (The page too, not only the post: its
+/// antiforgery token is bound to who the request is from, and must match the anonymous post.)
 /// </summary>
 public static class FreshSessionOnSignIn
 {
@@ -22,8 +23,7 @@ public static class FreshSessionOnSignIn
         var cookieName = cookies.Cookie.Name!;
         return app.Use((context, next) =>
         {
-            if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(loginPath, StringComparison.OrdinalIgnoreCase)
-                && context.Request.Headers.Cookie.Count > 0)
+            if (context.Request.Path.Equals(loginPath, StringComparison.OrdinalIgnoreCase) && context.Request.Headers.Cookie.Count > 0)
             {
                 context.Request.Headers.Cookie = Without(context.Request.Headers.Cookie, cookieName);
             }
