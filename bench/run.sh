@@ -68,7 +68,8 @@ add "pending queue, editor" "/moderation?queue=pending" "$EDITOR_COOKIE"
 add "search" "/search?q=appeal+ruling"
 
 run_wrk() { # url cookie seconds
-  local args=(-t2 "-c$CONNECTIONS" "-d$3s" --latency -H "X-Forwarded-Proto: https")
+  # As a browser asks: compressed if the site will (anonymous pages are; pages with a session are not).
+  local args=(-t2 "-c$CONNECTIONS" "-d$3s" --latency -H "X-Forwarded-Proto: https" -H "Accept-Encoding: br, gzip")
   [ -n "$2" ] && args+=(-H "Cookie: $2")
   wrk "${args[@]}" "$BASE$1"
 }
@@ -79,7 +80,7 @@ for i in "${!URLS[@]}"; do run_wrk "${URLS[$i]}" "${COOKIES[$i]}" "$WARMUP" >/de
 echo "== measuring ($CONNECTIONS connections, ${DURATION}s each, $ROUNDS rounds)"
 # Two cores shared with wrk make single runs noisy: every case runs once per round, the rounds interleave the cases
 # (so a slow patch of time hits them alike), and each case reports its median round. Errors count every round.
-declare -a RPS P50 P99 ERRORS SQL
+declare -a RPS P50 P99 ERRORS SQL BYTES
 for round in $(seq 1 "$ROUNDS"); do
   for i in "${!URLS[@]}"; do
     run_wrk "${URLS[$i]}" "${COOKIES[$i]}" "$DURATION" > "$WORK/wrk-$i-$round.txt"
@@ -106,6 +107,10 @@ for i in "${!URLS[@]}"; do
   fresh=$(sql_of -H "X-Bench-Fresh: 1" "$BASE${URLS[$i]}")
   kept=$(sql_of "$BASE${URLS[$i]}")
   SQL[$i]="${fresh:-0} / ${kept:-0}"
+  # Bytes on the wire for one response, asked as wrk asks (compressed where the site compresses).
+  wire=(-H "X-Forwarded-Proto: https" -H "Accept-Encoding: br, gzip")
+  [ -n "${COOKIES[$i]}" ] && wire+=(-H "Cookie: ${COOKIES[$i]}")
+  BYTES[$i]=$(curl -s -o /dev/null -w '%{size_download}' "${wire[@]}" "$BASE${URLS[$i]}")
   echo "   ${NAMES[$i]} (median): ${RPS[$i]} req/s, p50 ${P50[$i]}, p99 ${P99[$i]}, errors ${ERRORS[$i]}"
 done
 
@@ -142,11 +147,11 @@ REF=${RPS[0]}
   echo
   echo "SQL commands: per request when the page is rendered, fresh (just after a write) / kept (asked again with nothing changed). Anonymous pages are normally served from the output cache, with none."
   echo
-  echo "| case | req/s | p50 | p99 | errors | vs static | SQL commands (fresh / kept) |"
-  echo "|---|---:|---:|---:|---:|---:|---:|"
+  echo "| case | req/s | p50 | p99 | errors | vs static | bytes on the wire | SQL commands (fresh / kept) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
   for i in "${!URLS[@]}"; do
     ratio=$(python3 -c "print(f'{${RPS[$i]}/$REF*100:.1f}%')")
-    echo "| ${NAMES[$i]} | ${RPS[$i]} | ${P50[$i]} | ${P99[$i]} | ${ERRORS[$i]} | $ratio | ${SQL[$i]:-} |"
+    echo "| ${NAMES[$i]} | ${RPS[$i]} | ${P50[$i]} | ${P99[$i]} | ${ERRORS[$i]} | $ratio | ${BYTES[$i]:-} | ${SQL[$i]:-} |"
   done
   echo
   echo "Comment posting ($POSTERS subscribers, ${POST_SECONDS}s, through the form with antiforgery tokens): $VERIFY"

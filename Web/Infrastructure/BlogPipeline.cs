@@ -70,6 +70,8 @@ public static class BlogPipeline
         app.UseUnreadableFormRefusal();
         app.UseRouting();
         app.UseOutputCache();
+        // Inside the output cache, so an anonymous page is compressed once and kept compressed.
+        app.UsePageCompression();
         app.UseNoOpCookieDeletionRemoval();
         app.UseFreshSessionOnSignIn();
         app.UseAuthentication();

@@ -190,6 +190,7 @@ public static class BlogServices
             };
         });
 
+        services.AddPageCompression();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddOutputCache(options =>
         {

@@ -27,6 +27,8 @@ public sealed class AnonymousPagesPolicy : IOutputCachePolicy
         context.AllowLocking = true;
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.HeaderNames = "X-Forwarded-Proto";
+        // One stored copy per encoding the compression will choose (not per raw Accept-Encoding string).
+        context.CacheVaryByRules.VaryByValues["encoding"] = PageCompression.EncodingFor(request);
         context.ResponseExpirationTimeSpan = Lifetime;
         context.Tags.Add(Tag);
         return ValueTask.CompletedTask;
