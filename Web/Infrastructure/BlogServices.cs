@@ -184,8 +184,7 @@ public static class BlogServices
             options.OnRejected = (context, _) =>
             {
                 // No body: the status-code page answers with the site's own "Slow down" page, which reads this header.
-                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) && after > TimeSpan.Zero ? after : TimeSpan.FromMinutes(1);
-                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                PostingLimits.SetRetryAfter(context.HttpContext.Response, PostingLimits.WaitOf(context.Lease));
                 return ValueTask.CompletedTask;
             };
         });

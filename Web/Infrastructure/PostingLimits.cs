@@ -57,17 +57,27 @@ public sealed class PostingLimits : IDisposable
     public TimeSpan? WaitBefore(PostingAction action, HttpContext context)
     {
         using var lease = limiter.AttemptAcquire((action, ClientKey.Of(context)));
-        if (lease.IsAcquired)
-        {
-            return null;
-        }
-
-        return lease.TryGetMetadata(MetadataName.RetryAfter, out var after) && after > TimeSpan.Zero ? after : TimeSpan.FromMinutes(1);
+        return lease.IsAcquired ? null : WaitOf(lease);
     }
 
-    public static string Message(PostingAction action, TimeSpan wait)
+    /// <summary>How long a refused lease says to wait (a minute when it does not say).</summary>
+    public static TimeSpan WaitOf(RateLimitLease lease) =>
+        lease.TryGetMetadata(MetadataName.RetryAfter, out var after) && after > TimeSpan.Zero ? after : TimeSpan.FromMinutes(1);
+
+    /// <summary>Sets Retry-After to the wait in whole seconds (at least one) and gives that number.</summary>
+    public static int SetRetryAfter(HttpResponse response, TimeSpan wait)
     {
-        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        var seconds = WholeSeconds(wait);
+        response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return seconds;
+    }
+
+    /// <summary>A wait in whole seconds, rounded up, at least one.</summary>
+    public static int WholeSeconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+
+    /// <summary>What the reader is told; <paramref name="textKept"/> when a form comes back with what they typed.</summary>
+    public static string Message(PostingAction action, int seconds, bool textKept = true)
+    {
         var what = action switch
         {
             PostingAction.Comment => "posting comments",
@@ -77,7 +87,8 @@ public sealed class PostingLimits : IDisposable
             PostingAction.Delete => "deleting",
             _ => "reporting",
         };
-        return $"You are {what} faster than the site allows. Please wait {seconds} second{(seconds == 1 ? "" : "s")} and try again; anything you typed is kept below.";
+        return $"You are {what} faster than the site allows. Please wait {seconds} second{(seconds == 1 ? "" : "s")} and try again"
+            + (textKept ? "; anything you typed is kept below." : ".");
     }
 
     public void Dispose() => limiter.Dispose();
@@ -91,7 +102,7 @@ public static class PostingLimitPages
         if (outcome.Result == Services.Comments.CommentResult.Busy)
         {
             page.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            page.Response.Headers.RetryAfter = Data.DatabaseBusy.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            PostingLimits.SetRetryAfter(page.Response, TimeSpan.FromSeconds(Data.DatabaseBusy.RetryAfterSeconds));
         }
     }
 
@@ -108,8 +119,7 @@ public static class PostingLimitPages
         }
 
         page.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        page.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        message = PostingLimits.Message(action, wait);
+        message = PostingLimits.Message(action, PostingLimits.SetRetryAfter(page.Response, wait));
         return true;
     }
 }

@@ -227,8 +227,8 @@ public sealed class SuppressionOrder
 
     public string LiftReason { get; set; } = "";
 
-    /// <summary>In force: made, not expired, not lifted. The one definition, in memory and (below) in SQL.</summary>
-    public bool IsActive(DateTimeOffset now) => ActiveAt(now).Compile()(this);
+    /// <summary>In force: made, not expired, not lifted. The one definition, in memory and (below, the same) in SQL.</summary>
+    public bool IsActive(DateTimeOffset now) => LiftedAt is null && MadeAt <= now && (ExpiresAt is null || ExpiresAt > now);
 
     public static System.Linq.Expressions.Expression<Func<SuppressionOrder, bool>> ActiveAt(DateTimeOffset now) =>
         o => o.LiftedAt == null && o.MadeAt <= now && (o.ExpiresAt == null || o.ExpiresAt > now);

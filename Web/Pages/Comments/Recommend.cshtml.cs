@@ -22,7 +22,7 @@ public sealed class RecommendModel(CommentService comments, ReaderAccess access,
         if (limits.WaitBefore(PostingAction.Recommend, HttpContext) is { } wait)
         {
             // Nothing was typed: back to the comment, told why nothing changed.
-            StatusMessage = PostingLimits.Message(PostingAction.Recommend, wait).Split(';')[0] + ".";
+            StatusMessage = PostingLimits.Message(PostingAction.Recommend, PostingLimits.WholeSeconds(wait), textKept: false);
             return LocalRedirect(await comments.LocationAsync(id, viewer, cancellationToken));
         }
 

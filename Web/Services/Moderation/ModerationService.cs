@@ -177,14 +177,16 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
         query = filter.OldestFirst
             ? query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             : query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
-        return await WithSuppressionAsync(await WithRecordsAsync(
-            await WithReportsAsync(await Project(query.Take(PageSize + 1), now).ToListAsync(cancellationToken), cancellationToken), cancellationToken), cancellationToken);
+        return await CompleteAsync(await Project(query.Take(PageSize + 1), now).ToListAsync(cancellationToken), cancellationToken);
     }
 
     public async Task<QueueItem?> ItemAsync(long id, CancellationToken cancellationToken) =>
-        (await WithSuppressionAsync(await WithRecordsAsync(await WithReportsAsync(
-            await Project(db.Comments.AsNoTracking().Where(c => c.Id == id), clock.GetUtcNow()).ToListAsync(cancellationToken), cancellationToken), cancellationToken), cancellationToken))
+        (await CompleteAsync(await Project(db.Comments.AsNoTracking().Where(c => c.Id == id), clock.GetUtcNow()).ToListAsync(cancellationToken), cancellationToken))
         .FirstOrDefault();
+
+    /// <summary>What a queue item shows beside the comment: its open reports, its author's record, the order it may breach.</summary>
+    private async Task<List<QueueItem>> CompleteAsync(List<QueueItem> items, CancellationToken cancellationToken) =>
+        await WithSuppressionAsync(await WithRecordsAsync(await WithReportsAsync(items, cancellationToken), cancellationToken), cancellationToken);
 
     /// <summary>
     /// A moderator opens a comment. If it has open reports, the first opening is recorded: from then on the site
