@@ -2,13 +2,14 @@ using System.Net;
 using Blog.Web.Tests.Support;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Blog.Web.Infrastructure.Caching;
 
 namespace Blog.Web.Tests.Pages;
 
 /// <summary>Nothing a visitor sends grows memory without bound.</summary>
 public sealed class BoundedMemoryTests(EmptySiteFactory factory) : IClassFixture<EmptySiteFactory>
 {
-    private int KeptEntries => ((MemoryCache)factory.Services.GetRequiredService<IMemoryCache>()).Count;
+    private int KeptEntries => ((MemoryCache)factory.Services.GetRequiredKeyedService<IMemoryCache>(CacheSetup.MemoryKey)).Count;
 
     [Fact]
     public async Task UnknownSlugs_AndMadeUpPageNumbers_CreateNoKeptEntries()
@@ -47,12 +48,30 @@ public sealed class BoundedMemoryTests(EmptySiteFactory factory) : IClassFixture
     }
 
     [Fact]
-    public void TheMemoryCache_HasASizeLimit()
+    public async Task TheSiteCache_StaysWithinItsBound_HoweverManyPagesAreKept()
     {
-        var options = factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MemoryCacheOptions>>().Value;
-        var output = factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>>().Value;
+        using var small = new SmallCacheSiteFactory();
+        var slugs = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            slugs.Add(await Discussions.PublishArticleAsync(small, body: new string('x', 60_000)));
+        }
 
-        Assert.Equal(Blog.Web.Infrastructure.KeptInMemory.EntryLimit, options.SizeLimit);
-        Assert.Equal(64 * 1024 * 1024, output.SizeLimit);
+        var anonymous = small.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("https://localhost"), HandleCookies = false,
+        });
+        foreach (var slug in slugs)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/articles/{slug}")).StatusCode);
+        }
+
+        var memory = (MemoryCache)small.Services.GetRequiredKeyedService<IMemoryCache>(CacheSetup.MemoryKey);
+        var size = memory.GetCurrentStatistics()!.CurrentEstimatedSize!.Value;
+        // Twelve pages of well over 60 KB each, and their data, would not fit in the 1 MB bound: some were not kept.
+        Assert.InRange(size, 1, 1024 * 1024);
     }
 }
+
+/// <summary>A site whose cache may hold one megabyte.</summary>
+public sealed class SmallCacheSiteFactory() : BlogAppFactory(seedDemo: false, extra: new Dictionary<string, string?> { ["Cache:MemoryLimitMegabytes"] = "1" });

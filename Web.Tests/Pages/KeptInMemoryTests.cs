@@ -184,8 +184,8 @@ public sealed class KeptPiecesTests
     public void TheSessionCookie_IsDecryptedOnce_AndABadOneEveryTime()
     {
         var inner = new CountingFormat();
-        using var memory = new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions());
-        var format = new Blog.Web.Services.Accounts.KeptCookieFormat(inner, memory);
+        var format = new Blog.Web.Services.Accounts.KeptCookieFormat(inner,
+            new Blog.Web.Infrastructure.Caching.SiteCache(new ZiggyCreatures.Caching.Fusion.FusionCache(new ZiggyCreatures.Caching.Fusion.FusionCacheOptions()), TimeProvider.System));
 
         var first = format.Unprotect("good");
         var second = format.Unprotect("good");

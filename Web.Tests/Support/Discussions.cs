@@ -12,14 +12,14 @@ public static class Discussions
 {
     /// <summary>Publishes an article through the newsroom service; returns its slug.</summary>
     public static async Task<string> PublishArticleAsync(BlogAppFactory factory, string? title = null, CommentMode mode = CommentMode.Open,
-        DateTimeOffset? closesAt = null, ArticleVisibility visibility = ArticleVisibility.Everyone)
+        DateTimeOffset? closesAt = null, ArticleVisibility visibility = ArticleVisibility.Everyone, string body = "A body.\n\nMore body.")
     {
         var editor = await TestUsers.CreateAsync(factory, TestRole.Editor);
         title ??= $"Discussion piece {Guid.NewGuid():N}";
         return await factory.WithScopeAsync(async sp =>
         {
             var outcome = await sp.GetRequiredService<ArticleEditor>().SaveAsync(null,
-                new ArticleInput(title, null, "A standfirst.", "A body.\n\nMore body.", "", null, visibility, mode, closesAt, ""),
+                new ArticleInput(title, null, "A standfirst.", body, "", null, visibility, mode, closesAt, ""),
                 ArticleAction.Publish, null, editor.Id, CancellationToken.None);
             return outcome.Succeeded ? outcome.Slug : throw new InvalidOperationException(string.Join(" ", outcome.Errors));
         });

@@ -14,6 +14,23 @@ public sealed class BlogDbContext(DbContextOptions<BlogDbContext> options) : Ide
     /// </summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    // What this context's saves have changed and not yet evicted (kept here until the transaction commits).
+    private readonly HashSet<string> evictions = [];
+
+    internal void NoteEvictions(IEnumerable<string> tags) => evictions.UnionWith(tags);
+
+    internal IReadOnlyCollection<string> TakeEvictions()
+    {
+        if (evictions.Count == 0)
+        {
+            return [];
+        }
+
+        var taken = evictions.ToArray();
+        evictions.Clear();
+        return taken;
+    }
+
     public DbSet<Article> Articles => Set<Article>();
 
     public DbSet<Case> Cases => Set<Case>();

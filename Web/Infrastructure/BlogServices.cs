@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Blog.Web.Configuration;
 using Blog.Web.Data;
 using Blog.Web.Domain;
+using Blog.Web.Infrastructure.Caching;
 using Blog.Web.Services;
 using Blog.Web.Services.Accounts;
 using Blog.Web.Services.Comments;
@@ -74,14 +75,15 @@ public static class BlogServices
         var connectionString = DatabaseSetup.ResolveConnectionString(
             configuration.GetConnectionString(DatabaseSetup.ConnectionStringName), builder.Environment.ContentRootPath);
         services.AddSingleton<SqlitePragmaInterceptor>();
-        services.AddSingleton<StandingChanges>();
+        services.AddSiteCache(configuration);
+        services.AddSingleton<CacheEviction>();
         var countSql = configuration.GetValue<bool>("Diagnostics:SqlCommandHeader");
         // Pooled: the options are built once and contexts are reset and reused, instead of a new options
         // object (and EF's lookup of its internal services for it) on every request.
         services.AddDbContextPool<BlogDbContext>((sp, options) =>
         {
             options.UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>(), sp.GetRequiredService<StandingChanges>());
+                .AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>(), sp.GetRequiredService<CacheEviction>());
             if (countSql)
             {
                 options.AddInterceptors(new SqlCommandCounting());
@@ -194,13 +196,10 @@ public static class BlogServices
         services.AddOutputCache(options =>
         {
             options.AddPolicy(AnonymousPagesPolicy.Name, new AnonymousPagesPolicy());
-            // Bounded: 64 MB of pages at most, none larger than 2 MB.
-            options.SizeLimit = 64 * 1024 * 1024;
+            // No page larger than 2 MB is kept; the pages kept count against the site cache's bound.
             options.MaximumBodySize = 2 * 1024 * 1024;
         });
-        services.AddSingleton<ContentCache>();
         services.AddSingleton<Blog.Web.Pages.Comments.CommentListRenderer>();
-        services.AddMemoryCache(options => options.SizeLimit = KeptInMemory.EntryLimit);
 
         var proxies = configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
         var proxyNetworks = configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [];
@@ -251,8 +250,8 @@ public static class BlogServices
         services.AddSingleton<DbTicketStore>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<DbTicketStore>((options, store) => options.SessionStore = store)
-            .PostConfigure<Microsoft.Extensions.Caching.Memory.IMemoryCache>((options, memory) =>
-                options.TicketDataFormat = new KeptCookieFormat(options.TicketDataFormat, memory));
+            .PostConfigure<SiteCache>((options, cache) =>
+                options.TicketDataFormat = new KeptCookieFormat(options.TicketDataFormat, cache));
         services.ConfigureApplicationCookie(options =>
         {
             // __Host-: Secure, no Domain, Path=/ - the cookie cannot be set or shadowed by a sibling subdomain.

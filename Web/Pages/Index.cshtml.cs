@@ -1,3 +1,4 @@
+using Blog.Web.Infrastructure.Caching;
 using Blog.Web.Pages.Shared;
 using Blog.Web.Services;
 using Microsoft.AspNetCore.Mvc;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Blog.Web.Pages;
 
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Blog.Web.Infrastructure.AnonymousPagesPolicy.Name)]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Blog.Web.Infrastructure.Caching.AnonymousPagesPolicy.Name)]
 public sealed class IndexModel(ArticleQueries articles) : PageModel
 {
     public Page<ArticleSummary> Articles { get; private set; } = null!;
@@ -15,6 +16,7 @@ public sealed class IndexModel(ArticleQueries articles) : PageModel
     public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber, CancellationToken cancellationToken)
     {
         Articles = await articles.LatestAsync(pageNumber, cancellationToken);
-        Infrastructure.AnonymousPagesPolicy.StoreOnlyRealPage(HttpContext, Articles.PageNumber, Articles.PageCount);
+        Infrastructure.Caching.AnonymousPagesPolicy.StoreOnlyRealPage(HttpContext, Articles.PageNumber, Articles.PageCount);
+        HttpContext.TagList(Articles.Items.Select(a => a.Id));
     }
 }

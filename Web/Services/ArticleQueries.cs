@@ -2,7 +2,7 @@ using Blog.Web.Data;
 using Blog.Web.Domain;
 using Blog.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
+using Blog.Web.Infrastructure.Caching;
 
 namespace Blog.Web.Services;
 
@@ -19,7 +19,7 @@ public sealed record ArticleSummary(
     ArticleVisibility Visibility,
     int CommentCount);
 
-public sealed record CaseBox(string Slug, string Name, string Citation, string Court, ProceedingsStatus Status);
+public sealed record CaseBox(int Id, string Slug, string Name, string Citation, string Court, ProceedingsStatus Status);
 
 public sealed record TagLink(string Slug, string Name);
 
@@ -59,7 +59,7 @@ public sealed record TagPage(string Name, Page<ArticleSummary> Articles);
 public sealed record AuthorPage(string Name, Page<ArticleSummary> Articles);
 
 /// <summary>Read side of articles for readers: only what <see cref="Published"/> lets through, everywhere.</summary>
-public sealed class ArticleQueries(BlogDbContext db, TimeProvider clock, ContentCache content, IMemoryCache memory)
+public sealed class ArticleQueries(BlogDbContext db, TimeProvider clock, SiteCache cache)
 {
     public const int PageSize = 10;
 
@@ -108,14 +108,17 @@ public sealed class ArticleQueries(BlogDbContext db, TimeProvider clock, Content
 
     /// <summary>
     /// An article by its address (or where it moved). Every article page asks this, signed in or not, so the answer
-    /// is kept in memory under the content version: any write to articles or comments makes the next lookup fresh,
-    /// and a scheduled article appears within <see cref="ContentCache.KeptFor"/> of its time.
+    /// is kept under the article's tag: any write to it or its comments makes the next lookup fresh. It is looked up
+    /// by slug before its id is known, so the tag is the one of the article found.
     /// </summary>
     public async Task<ArticleLookup> BySlugAsync(string slug, CancellationToken cancellationToken)
     {
         // Only addresses that lead somewhere are kept: unknown slugs cost a query each, never an entry.
-        return await memory.KeptAsync($"article:{content.Version}:{slug}", clock.GetUtcNow(), ContentCache.KeptFor,
-            () => LoadBySlugAsync(slug, cancellationToken), lookup => lookup.Article is not null || lookup.MovedTo is not null);
+        var lookup = await cache.GetOrLoadAsync("article:" + slug, [], token => LoadBySlugAsync(slug, token), cancellationToken,
+            keepIf: found => found.Article is not null || found.MovedTo is not null,
+            size: found => 1024 + 2L * (found.Article?.BodyHtml.Length ?? 0),
+            tagsOf: found => found.Article is { } article ? [CacheTags.Article(article.Id)] : [CacheTags.Lists]);
+        return lookup;
     }
 
     private async Task<ArticleLookup> LoadBySlugAsync(string slug, CancellationToken cancellationToken)
@@ -128,7 +131,7 @@ public sealed class ArticleQueries(BlogDbContext db, TimeProvider clock, Content
                 AuthorName = a.Author!.DisplayName, a.Author.AuthorSlug,
                 PublishedAt = a.PublishedAt!.Value, a.UpdatedAt, a.CorrectionsNote, a.CommentMode, a.CommentsCloseAt,
                 CommentCount = a.Comments.AsQueryable().Count(CommentStatusRules.Visible),
-                Case = a.Case == null ? null : new { a.Case.Slug, a.Case.Name, a.Case.Citations, a.Case.Court, a.Case.ProceedingsStatus },
+                Case = a.Case == null ? null : new { a.Case.Id, a.Case.Slug, a.Case.Name, a.Case.Citations, a.Case.Court, a.Case.ProceedingsStatus },
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (article is null)
@@ -145,6 +148,7 @@ public sealed class ArticleQueries(BlogDbContext db, TimeProvider clock, Content
             .SelectMany(a => a.Tags).OrderBy(t => t.Name).Select(t => new TagLink(t.Slug, t.Name))
             .ToListAsync(cancellationToken);
         var caseBox = article.Case is null ? null : new CaseBox(
+            article.Case.Id,
             article.Case.Slug,
             article.Case.Name,
             LineList.First(article.Case.Citations),

@@ -1,11 +1,10 @@
 using System.Security.Claims;
 using Blog.Web.Configuration;
 using Blog.Web.Data;
-using Blog.Web.Infrastructure;
+using Blog.Web.Infrastructure.Caching;
 using Blog.Web.Domain;
 using Blog.Web.Domain.Moderation;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Blog.Web.Services;
@@ -43,19 +42,20 @@ public sealed record ActiveSanction(SanctionKind Kind, string Reason, DateTimeOf
 
 /// <summary>
 /// Works out, once per request, the reader's standing: roles from the session; subscriptions and sanctions from the
-/// database. Those two are kept in memory for a few seconds per reader, under the count of saved changes to them
-/// (<see cref="StandingChanges"/>), so a new subscription or sanction counts from the very next request; the
-/// rules are applied to the current time on every request, so a period or a suspension ends on time.
+/// database. Those two are kept for a few seconds per reader (in Redis, when there is one), and every saved
+/// subscription or sanction of theirs removes them, so it counts from the very next request on every instance; the rules
+/// are applied to the current time on every request, so a period or a suspension ends on time.
 /// </summary>
-public sealed class ReaderAccess(BlogDbContext db, TimeProvider clock, IOptions<SubscriptionOptions> options, IMemoryCache memory, StandingChanges changes)
+public sealed class ReaderAccess(BlogDbContext db, TimeProvider clock, IOptions<SubscriptionOptions> options, SiteCache cache)
 {
     private static readonly TimeSpan KeptFor = TimeSpan.FromSeconds(10);
 
     private ReaderStanding? standing;
 
-    private sealed record SanctionRow(SanctionKind Kind, string Reason, DateTimeOffset StartsAt, DateTimeOffset? EndsAt);
+    public sealed record SanctionRow(SanctionKind Kind, string Reason, DateTimeOffset StartsAt, DateTimeOffset? EndsAt);
 
-    private sealed record StandingRecord(List<SubscriptionPeriod> Periods, List<SanctionRow> Sanctions);
+    /// <summary>What a standing is made of, as kept (in Redis too: every instance reads it alike).</summary>
+    public sealed record StandingRecord(List<SubscriptionPeriod> Periods, List<SanctionRow> Sanctions);
 
     public static bool IsStaff(ClaimsPrincipal user) => user.IsInRole(Roles.Editor) || user.IsInRole(Roles.Admin);
 
@@ -73,15 +73,15 @@ public sealed class ReaderAccess(BlogDbContext db, TimeProvider clock, IOptions<
         }
 
         var now = clock.GetUtcNow();
-        var record = await memory.KeptAsync($"standing:{changes.Version}:{userId}", now, KeptFor, async () =>
+        var record = await cache.GetOrLoadAsync(CacheTags.StandingKey(userId), [], async token =>
             new StandingRecord(
                 await db.Subscriptions.AsNoTracking().Where(s => s.UserId == userId)
                     .Select(s => new SubscriptionPeriod(s.Status, s.CurrentPeriodEnd))
-                    .ToListAsync(cancellationToken),
+                    .ToListAsync(token),
                 await db.UserSanctions.AsNoTracking()
                     .Where(s => s.UserId == userId && s.LiftedAt == null && (s.EndsAt == null || s.EndsAt > now))
                     .Select(s => new SanctionRow(s.Kind, s.Reason, s.StartsAt, s.EndsAt))
-                    .ToListAsync(cancellationToken)));
+                    .ToListAsync(token)), cancellationToken, CacheLevel.Shared, KeptFor);
 
         var subscriber = Entitlements.IsSubscriber(record.Periods, now, TimeSpan.FromDays(options.Value.GraceDays));
         var active = record.Sanctions

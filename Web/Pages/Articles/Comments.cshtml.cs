@@ -1,3 +1,4 @@
+using Blog.Web.Infrastructure.Caching;
 using Blog.Web.Domain;
 using Blog.Web.Pages.Comments;
 using Blog.Web.Services;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Blog.Web.Pages.Articles;
 
 /// <summary>The threads of one comment page as an HTML fragment (progressive enhancement of the paging link).</summary>
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Blog.Web.Infrastructure.AnonymousPagesPolicy.Name)]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Blog.Web.Infrastructure.Caching.AnonymousPagesPolicy.Name)]
 public sealed class CommentsModel(ArticleQueries articles, ReaderAccess access, CommentService comments) : PageModel
 {
     public DiscussionModel Discussion { get; private set; } = null!;
@@ -25,7 +26,8 @@ public sealed class CommentsModel(ArticleQueries articles, ReaderAccess access, 
         var order = Enum.TryParse<CommentSort>(sort, ignoreCase: true, out var parsed) ? parsed : CommentSort.Oldest;
         var view = await comments.DiscussionAsync(article, viewer, order, pageNumber, cancellationToken);
         Discussion = new DiscussionModel(view, new CommentFormModel("", new CommentInput(), ""));
-        Blog.Web.Infrastructure.AnonymousPagesPolicy.StoreOnlyRealPage(HttpContext, view.PageNumber, view.PageCount);
+        Blog.Web.Infrastructure.Caching.AnonymousPagesPolicy.StoreOnlyRealPage(HttpContext, view.PageNumber, view.PageCount);
+        HttpContext.TagArticlePage(article);
         return Page();
     }
 }

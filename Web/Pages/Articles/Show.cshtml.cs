@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using Blog.Web.Infrastructure.Caching;
 using System.Text.Json;
 using Blog.Web.Configuration;
 using Blog.Web.Domain;
@@ -12,8 +12,8 @@ using Blog.Web.Services.Comments;
 
 namespace Blog.Web.Pages.Articles;
 
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Blog.Web.Infrastructure.AnonymousPagesPolicy.Name)]
-public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, CommentService comments, PostingLimits limits, IOptions<SiteOptions> site) : PageModel
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Blog.Web.Infrastructure.Caching.AnonymousPagesPolicy.Name)]
+public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, CommentService comments, PostingLimits limits, IOptions<SiteOptions> site, SiteCache cache) : PageModel
 {
     public ArticleView Article { get; private set; } = null!;
 
@@ -91,12 +91,16 @@ public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, Comm
         }
 
         Article = lookup.Article;
+        HttpContext.TagArticlePage(Article);
         var standing = await access.StandingAsync(User, cancellationToken);
         FullText = Paywall.ReadsFullText(Article.Visibility, standing.ReadsEverything);
         AdFree = Entitlements.AdFree(standing.IsStaff, standing.IsSubscriber);
         var baseUrl = BlogPipeline.BaseUrl(HttpContext);
         CanonicalUrl = $"{baseUrl}/articles/{Article.Slug}";
-        JsonLd = JsonLdFor(baseUrl);
+        // Made once per article as kept, not per request: its structured data, and its body around the in-article ad.
+        Parts = await cache.GetOrLoadAsync($"article-page:{Article.Id}", [CacheTags.Article(Article.Id)],
+            _ => Task.FromResult(MakeParts(baseUrl)), cancellationToken, size: parts => 1024 + 2L * (parts.JsonLd.Length + Article.BodyHtml.Length));
+        JsonLd = Parts.JsonLd;
         if (FullText)
         {
             var order = Enum.TryParse<CommentSort>(sort, ignoreCase: true, out var parsed) ? parsed : CommentSort.Oldest;
@@ -108,35 +112,18 @@ public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, Comm
         return Page();
     }
 
-    // The article's structured data, made once per kept article (lookups are kept in memory) rather than per request.
-    private static readonly ConditionalWeakTable<ArticleView, KeptJsonLd> JsonLds = new();
+    /// <summary>What the page makes from the article alone.</summary>
+    public sealed record ArticlePageParts(string JsonLd, string BodyBeforeAd, string BodyAfterAd);
 
-    private sealed record KeptJsonLd(string BaseUrl, string Json);
-
-    // Where the in-article ad goes, found once per kept article rather than by parsing its body on every page.
-    private static readonly ConditionalWeakTable<ArticleView, Tuple<string, string>> AdSplits = new();
+    private ArticlePageParts Parts { get; set; } = null!;
 
     /// <summary>The article's body before and after the in-article ad.</summary>
-    public (string Before, string After) BodyAroundAd()
-    {
-        var split = AdSplits.GetValue(Article, article =>
-        {
-            var (before, after) = ArticleHtml.SplitAfterParagraphs(article.BodyHtml, 3);
-            return Tuple.Create(before, after);
-        });
-        return (split.Item1, split.Item2);
-    }
+    public (string Before, string After) BodyAroundAd() => (Parts.BodyBeforeAd, Parts.BodyAfterAd);
 
-    private string JsonLdFor(string baseUrl)
+    private ArticlePageParts MakeParts(string baseUrl)
     {
-        if (JsonLds.TryGetValue(Article, out var kept) && kept.BaseUrl == baseUrl)
-        {
-            return kept.Json;
-        }
-
-        var json = BuildJsonLd(baseUrl);
-        JsonLds.AddOrUpdate(Article, new KeptJsonLd(baseUrl, json));
-        return json;
+        var (before, after) = ArticleHtml.SplitAfterParagraphs(Article.BodyHtml, 3);
+        return new ArticlePageParts(BuildJsonLd(baseUrl), before, after);
     }
 
     private string BuildJsonLd(string baseUrl)
@@ -163,4 +150,11 @@ public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, Comm
         // The default encoder escapes <, > and &, so the JSON cannot close its <script> element.
         return JsonSerializer.Serialize(data, new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull });
     }
+}
+
+public static class ArticlePageTags
+{
+    /// <summary>An article's page (or its comments fragment): the article, its discussion, and its case box.</summary>
+    public static void TagArticlePage(this HttpContext context, ArticleView article) =>
+        context.TagPage([CacheTags.Article(article.Id), CacheTags.Discussion(article.Id), .. article.Case is { } box ? [CacheTags.Case(box.Id)] : Array.Empty<string>()]);
 }

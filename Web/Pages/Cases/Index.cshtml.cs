@@ -1,3 +1,4 @@
+using Blog.Web.Infrastructure.Caching;
 using Blog.Web.Domain;
 using Blog.Web.Services;
 using Microsoft.AspNetCore.Mvc;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Blog.Web.Pages.Cases;
 
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Blog.Web.Infrastructure.AnonymousPagesPolicy.Name)]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Blog.Web.Infrastructure.Caching.AnonymousPagesPolicy.Name)]
 public sealed class IndexModel(CaseQueries cases) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -24,5 +25,6 @@ public sealed class IndexModel(CaseQueries cases) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Index = await cases.ListAsync(new CaseFilter(Court, Jurisdiction, Status), cancellationToken);
+        HttpContext.TagPage(Infrastructure.Caching.CacheTags.Lists);
     }
 }

@@ -1,10 +1,11 @@
+using Blog.Web.Infrastructure.Caching;
 using Blog.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Blog.Web.Pages.Cases;
 
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Blog.Web.Infrastructure.AnonymousPagesPolicy.Name)]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Blog.Web.Infrastructure.Caching.AnonymousPagesPolicy.Name)]
 public sealed class ShowModel(CaseQueries cases) : PageModel
 {
     public CaseView Case { get; private set; } = null!;
@@ -18,6 +19,8 @@ public sealed class ShowModel(CaseQueries cases) : PageModel
         }
 
         Case = found;
+        // Its articles and related cases are in lists: any article or case saved evicts it, as well as its own.
+        HttpContext.TagPage(Infrastructure.Caching.CacheTags.Case(found.Id), Infrastructure.Caching.CacheTags.Lists);
         return Page();
     }
 }

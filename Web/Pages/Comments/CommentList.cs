@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Blog.Web.Domain;
+using Blog.Web.Services.Comments;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -120,15 +120,14 @@ public static class CommentTools
 /// <summary>
 /// Draws threads in two steps: the threads themselves (the same for every reader), with a marked place where each
 /// comment's tools go; then, per request, the marked places for this reader. Threads everyone sees alike are drawn
-/// once and kept as long as the data they came from, so a signed-in reader's 300-comment page costs a fill, not
-/// a render. The markers carry a random nonce per drawing, so no text in a comment can pass for one.
+/// once and kept in their <see cref="SharedDrawing"/>, beside the data they came from in the site cache (evicted with
+/// it), so a signed-in reader's 300-comment page costs a fill, not a render. The markers carry a random nonce per
+/// drawing, so no text in a comment can pass for one.
 /// </summary>
 public sealed partial class CommentListRenderer
 {
-    private readonly ConditionalWeakTable<IReadOnlyList<CommentNode>, Drawing> drawn = new();
-
-    /// <summary>Threads drawn once, with the tools for each kind of reader made as they come.</summary>
-    private sealed class Drawing(IReadOnlyList<CommentSegment> segments)
+    /// <summary>Threads drawn once, with the tools for each class of reader (never a reader) made as they come.</summary>
+    private sealed class ThreadDrawing(IReadOnlyList<CommentSegment> segments)
     {
         public IReadOnlyList<CommentSegment> Segments { get; } = segments;
 
@@ -136,16 +135,15 @@ public sealed partial class CommentListRenderer
     }
 
     public async Task<CommentListModel> ListAsync(IHtmlHelper html, IReadOnlyList<CommentNode> threads, CommentContext context,
-        IReadOnlySet<long>? recommended = null, bool shared = false, bool ads = false)
+        IReadOnlySet<long>? recommended = null, SharedDrawing? drawn = null, bool ads = false)
     {
         var readers = ToolsClass.Of(context);
-        if (!shared || !drawn.TryGetValue(threads, out var drawing))
+        // Drawn with the context of whoever comes first: the shared part holds nothing of theirs (the tools, the
+        // only personal part, are markers filled per reader).
+        var drawing = drawn?.Get<ThreadDrawing>() ?? new ThreadDrawing(await DrawAsync(html, threads, context));
+        if (drawn is not null)
         {
-            drawing = new Drawing(await DrawAsync(html, threads, context));
-            if (shared)
-            {
-                drawn.AddOrUpdate(threads, drawing);
-            }
+            drawing = drawn.Keep(drawing);
         }
 
         var footers = drawing.Footers.GetOrAdd(readers, r => ToolFooters.For(drawing.Segments, r));

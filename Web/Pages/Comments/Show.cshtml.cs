@@ -1,3 +1,4 @@
+using Blog.Web.Infrastructure.Caching;
 using Blog.Web.Services;
 using Blog.Web.Services.Comments;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Blog.Web.Pages.Comments;
 
 /// <summary>/comments/{id}: one comment with its parent chain and its replies.</summary>
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Blog.Web.Infrastructure.AnonymousPagesPolicy.Name)]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Blog.Web.Infrastructure.Caching.AnonymousPagesPolicy.Name)]
 public sealed class ShowModel(CommentService comments, ReaderAccess access) : PageModel
 {
     public PermalinkView View { get; private set; } = null!;
@@ -25,6 +26,7 @@ public sealed class ShowModel(CommentService comments, ReaderAccess access) : Pa
         }
 
         View = view;
+        HttpContext.TagPage(Infrastructure.Caching.CacheTags.Article(view.ArticleId), Infrastructure.Caching.CacheTags.Discussion(view.ArticleId));
         Context = new CommentContext(viewer, view.Permission.Allowed, view.MayRecommend, view.EditWindow, view.Now, Highlight: id);
         DiscussionUrl = await comments.LocationAsync(id, viewer, cancellationToken);
         return Page();

@@ -1,3 +1,4 @@
+using Blog.Web.Infrastructure.Caching;
 using Blog.Web.Pages.Shared;
 using Blog.Web.Services.Search;
 using Microsoft.AspNetCore.Mvc;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Blog.Web.Pages.Search;
 
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Blog.Web.Infrastructure.AnonymousPagesPolicy.Name)]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Blog.Web.Infrastructure.Caching.AnonymousPagesPolicy.Name)]
 public sealed class IndexModel(SearchService search) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -19,10 +20,11 @@ public sealed class IndexModel(SearchService search) : PageModel
 
     public async Task OnGetAsync([FromQuery(Name = "page")] int pageNumber, CancellationToken cancellationToken)
     {
+        HttpContext.TagPage(Infrastructure.Caching.CacheTags.Lists);
         if (!string.IsNullOrWhiteSpace(Q))
         {
             Results = await search.SearchAsync(Q, pageNumber, cancellationToken);
-            Infrastructure.AnonymousPagesPolicy.StoreOnlyRealPage(HttpContext, Results.Articles.PageNumber, Results.Articles.PageCount);
+            Infrastructure.Caching.AnonymousPagesPolicy.StoreOnlyRealPage(HttpContext, Results.Articles.PageNumber, Results.Articles.PageCount);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Blog.Web.Infrastructure.Caching;
 using Blog.Web.Pages.Shared;
 using Blog.Web.Services;
 using Microsoft.AspNetCore.Mvc;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Blog.Web.Pages.Tags;
 
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Blog.Web.Infrastructure.AnonymousPagesPolicy.Name)]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Blog.Web.Infrastructure.Caching.AnonymousPagesPolicy.Name)]
 public sealed class ShowModel(ArticleQueries articles) : PageModel
 {
     public TagPage Tag { get; private set; } = null!;
@@ -21,7 +22,8 @@ public sealed class ShowModel(ArticleQueries articles) : PageModel
         }
 
         Tag = tag;
-        Infrastructure.AnonymousPagesPolicy.StoreOnlyRealPage(HttpContext, tag.Articles.PageNumber, tag.Articles.PageCount);
+        Infrastructure.Caching.AnonymousPagesPolicy.StoreOnlyRealPage(HttpContext, tag.Articles.PageNumber, tag.Articles.PageCount);
+        HttpContext.TagList(tag.Articles.Items.Select(a => a.Id));
         return Page();
     }
 }

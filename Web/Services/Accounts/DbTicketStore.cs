@@ -4,8 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Primitives;
+using Blog.Web.Infrastructure.Caching;
 using Microsoft.Extensions.Options;
 
 namespace Blog.Web.Services.Accounts;
@@ -13,21 +12,17 @@ namespace Blog.Web.Services.Accounts;
 /// <summary>
 /// Keeps authentication tickets in the database. The cookie holds a random session id; removing the row
 /// (sign-out, password change, account deletion) ends that session on the server.
-/// Every signed-in request reads its ticket, so tickets are also kept in memory for a minute after use: ending
-/// a session (one, or all of a user's) takes it out of memory at the same moment as out of the database. With
-/// several instances, another instance may hold a session it has already read for up to that minute; the shared
-/// cache of the scale-out setup is the place to end it everywhere at once.
+/// Every signed-in request reads its ticket, so tickets are also kept in the site cache for a minute after use (in
+/// Redis when there is one, read there on every request): ending a session (one, or all of a user's) is a saved
+/// delete, which removes the kept ticket before the change returns, so no instance honours it a moment longer.
 /// </summary>
-public sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider clock, IMemoryCache memory) : ITicketStore
+public sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider clock, SiteCache cache) : ITicketStore
 {
     private static readonly TicketSerializer Serializer = TicketSerializer.Default;
-    private static readonly TimeSpan MemoryLifetime = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(1);
 
-    // One token per user with sessions in memory: cancelling it drops all of that user's sessions from memory. It is
-    // kept (in the same cache) a little longer than any session it covers, then goes, so it does not pile up.
-    private static readonly TimeSpan TokenLifetime = MemoryLifetime * 2;
-
-    private sealed record Cached(string UserId, byte[] Ticket, DateTimeOffset ExpiresAt);
+    /// <summary>A session as kept: whose, the ticket, until when.</summary>
+    public sealed record KeptSession(string UserId, byte[] Ticket, DateTimeOffset ExpiresAt);
 
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {
@@ -45,7 +40,7 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider cloc
         };
         db.UserSessions.Add(session);
         await db.SaveChangesAsync();
-        Remember(id, new Cached(session.UserId, session.Ticket, session.ExpiresAt));
+        await KeepAsync(id, new KeptSession(session.UserId, session.Ticket, session.ExpiresAt));
         return id;
     }
 
@@ -55,76 +50,54 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider cloc
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
         var bytes = Serializer.Serialize(ticket);
         var expires = ExpiryOf(ticket);
-        memory.Remove(MemoryKey(key));
+        // A plain update of the session's own row: a renewal changes nothing anyone else is shown.
         var renewed = await db.UserSessions.Where(s => s.Id == key)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Ticket, bytes).SetProperty(x => x.ExpiresAt, expires));
         if (renewed > 0)
         {
-            Remember(key, new Cached(UserIdOf(ticket), bytes, expires));
+            await KeepAsync(key, new KeptSession(UserIdOf(ticket), bytes, expires));
         }
     }
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key)
     {
         var now = clock.GetUtcNow();
-        if (memory.TryGetValue(MemoryKey(key), out Cached? cached) && cached is not null)
+        if (await cache.TryGetAsync<KeptSession>(MemoryKey(key), CacheLevel.Shared, CancellationToken.None) is (true, { } kept))
         {
-            return cached.ExpiresAt > now ? Serializer.Deserialize(cached.Ticket) : null;
+            return kept.ExpiresAt > now ? Serializer.Deserialize(kept.Ticket) : null;
         }
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
         var row = await db.UserSessions.AsNoTracking()
             .Where(s => s.Id == key && s.ExpiresAt > now)
-            .Select(s => new Cached(s.UserId, s.Ticket, s.ExpiresAt))
+            .Select(s => new KeptSession(s.UserId, s.Ticket, s.ExpiresAt))
             .FirstOrDefaultAsync();
         if (row is null)
         {
             return null;
         }
 
-        Remember(key, row);
+        await KeepAsync(key, row);
         return Serializer.Deserialize(row.Ticket);
     }
 
     public async Task RemoveAsync(string key)
     {
-        memory.Remove(MemoryKey(key));
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
-        await db.UserSessions.Where(s => s.Id == key).ExecuteDeleteAsync();
-    }
-
-    /// <summary>Drops every session of a user from memory; called when their sessions are ended in the database.</summary>
-    public void Forget(string userId)
-    {
-        if (memory.TryGetValue(TokenKey(userId), out CancellationTokenSource? token) && token is not null)
+        if (await db.UserSessions.FirstOrDefaultAsync(s => s.Id == key) is { } session)
         {
-            memory.Remove(TokenKey(userId));
-            token.Cancel();
+            db.UserSessions.Remove(session);
+            await db.SaveChangesAsync();
         }
     }
 
-    private void Remember(string key, Cached session)
-    {
-        // Sliding: every session kept renews it, so it outlives them all. Ended meanwhile, the entry is born expired.
-        var token = memory.GetOrCreate(TokenKey(session.UserId), entry =>
-        {
-            entry.Size = 1;
-            entry.SlidingExpiration = TokenLifetime;
-            return new CancellationTokenSource();
-        })!;
-        memory.Set(MemoryKey(key), session, new MemoryCacheEntryOptions
-        {
-            Size = 1,
-            AbsoluteExpirationRelativeToNow = MemoryLifetime,
-            ExpirationTokens = { new CancellationChangeToken(token.Token) },
-        });
-    }
+    private Task KeepAsync(string key, KeptSession session) =>
+        cache.SetAsync(MemoryKey(key), session, [], CacheLevel.Shared, KeptFor,
+            CancellationToken.None, 512 + session.Ticket.Length).AsTask();
 
-    private static string MemoryKey(string key) => $"session:{key}";
-
-    private static string TokenKey(string userId) => $"session-user:{userId}";
+    private static string MemoryKey(string key) => CacheTags.SessionKey(key);
 
     private DateTimeOffset ExpiryOf(AuthenticationTicket ticket) =>
         ticket.Properties.ExpiresUtc ?? clock.GetUtcNow().AddDays(14);
@@ -135,25 +108,20 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider cloc
 }
 
 /// <summary>Ends sessions by user: every device, or every device but the one making the change.</summary>
-public sealed class UserSessions(BlogDbContext db, DbTicketStore store, IOptionsMonitor<CookieAuthenticationOptions> cookieOptions)
+public sealed class UserSessions(BlogDbContext db, IOptionsMonitor<CookieAuthenticationOptions> cookieOptions)
 {
     // The cookie handler puts the session key in this claim of the ticket it writes to the cookie.
     private const string SessionIdClaim = "Microsoft.AspNetCore.Authentication.Cookies-SessionId";
 
-    public async Task<int> EndAllAsync(string userId, CancellationToken cancellationToken)
-    {
-        store.Forget(userId);
-        var ended = await db.UserSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        store.Forget(userId);
-        return ended;
-    }
+    public Task<int> EndAllAsync(string userId, CancellationToken cancellationToken) => EndAllExceptAsync(userId, null, cancellationToken);
 
+    /// <summary>Deletes the sessions as entities: the save evicts the user's kept sessions on every instance.</summary>
     public async Task<int> EndAllExceptAsync(string userId, string? keepSessionId, CancellationToken cancellationToken)
     {
-        store.Forget(userId);
-        var ended = await db.UserSessions.Where(s => s.UserId == userId && s.Id != keepSessionId).ExecuteDeleteAsync(cancellationToken);
-        store.Forget(userId);
-        return ended;
+        var ended = await db.UserSessions.Where(s => s.UserId == userId && s.Id != keepSessionId).ToListAsync(cancellationToken);
+        db.UserSessions.RemoveRange(ended);
+        await db.SaveChangesAsync(cancellationToken);
+        return ended.Count;
     }
 
     /// <summary>
@@ -177,7 +145,7 @@ public sealed class UserSessions(BlogDbContext db, DbTicketStore store, IOptions
 /// session: what it decrypts to is kept in memory under the cookie itself, which nobody but its holder knows. The
 /// session behind it is still looked up (and can be ended) on every request.
 /// </summary>
-public sealed class KeptCookieFormat(ISecureDataFormat<AuthenticationTicket> inner, IMemoryCache memory) : ISecureDataFormat<AuthenticationTicket>
+public sealed class KeptCookieFormat(ISecureDataFormat<AuthenticationTicket> inner, SiteCache cache) : ISecureDataFormat<AuthenticationTicket>
 {
     private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(1);
 
@@ -194,8 +162,9 @@ public sealed class KeptCookieFormat(ISecureDataFormat<AuthenticationTicket> inn
             return inner.Unprotect(protectedText, purpose);
         }
 
+        // Only in this instance's memory: a decrypted ticket is never written to Redis under its cookie.
         var key = $"cookie:{protectedText}";
-        if (memory.TryGetValue(key, out AuthenticationTicket? kept) && kept is not null)
+        if (cache.TryGet<AuthenticationTicket>(key, CacheLevel.Memory, out var kept) && kept is not null)
         {
             return kept;
         }
@@ -203,7 +172,7 @@ public sealed class KeptCookieFormat(ISecureDataFormat<AuthenticationTicket> inn
         var ticket = inner.Unprotect(protectedText);
         if (ticket is not null)
         {
-            memory.Set(key, ticket, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = KeptFor, Size = 1 });
+            cache.Set(key, ticket, [], CacheLevel.Memory, KeptFor, 2048 + protectedText.Length);
         }
 
         return ticket;

@@ -5,7 +5,7 @@ using Blog.Web.Domain;
 using Blog.Web.Domain.Moderation;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
+using Blog.Web.Infrastructure.Caching;
 using Microsoft.Extensions.Options;
 
 namespace Blog.Web.Services.Comments;
@@ -54,15 +54,43 @@ public sealed record DiscussionView(
     /// <summary>The comments on this page the reader has recommended (when the threads are the shared ones).</summary>
     public IReadOnlySet<long> RecommendedIds { get; init; } = new HashSet<long>();
 
-    /// <summary>True when the threads are the same for every reader, so their HTML can be drawn once and kept.</summary>
-    public bool Shared { get; init; }
+    /// <summary>
+    /// Where the threads' HTML is kept when they are the same for every reader (drawn once, filled per reader);
+    /// null when they are this reader's own.
+    /// </summary>
+    public SharedDrawing? Drawn { get; init; }
+}
+
+/// <summary>
+/// A slot for what a page draws from threads every reader sees alike, kept with those threads. The first drawing
+/// kept wins; later ones are dropped, so every reader of the same threads gets the same bytes.
+/// </summary>
+public sealed class SharedDrawing
+{
+    private object? drawing;
+
+    public T? Get<T>() where T : class => Volatile.Read(ref drawing) as T;
+
+    public T Keep<T>(T made) where T : class => Interlocked.CompareExchange(ref drawing, made, null) as T ?? made;
 }
 
 /// <summary>One page of top-level threads with their replies.</summary>
-public sealed record ThreadPage(IReadOnlyList<CommentNode> Threads, int PageNumber, int PageCount);
+public sealed record ThreadPage(IReadOnlyList<CommentNode> Threads, int PageNumber, int PageCount)
+{
+    /// <summary>
+    /// The threads drawn as every reader sees them, made once by the first page that draws them and kept with the
+    /// data they were drawn from (and so evicted with it). It holds markup only: nothing of any reader.
+    /// </summary>
+    public SharedDrawing Drawn { get; } = new();
+
+    /// <summary>What kept threads count against the cache's bound: their text, twice over for the drawing.</summary>
+    public static long SizeOf(IReadOnlyList<CommentNode> threads) =>
+        1024 + threads.SelectMany(t => t.Descendants().Prepend(t)).Sum(n => 512L + 4L * (n.Row.BodyHtml?.Length ?? 0));
+}
 
 public sealed record PermalinkView(
     long CommentId,
+    int ArticleId,
     string ArticleSlug,
     string ArticleTitle,
     IReadOnlyList<CommentNode> Chain,
@@ -87,8 +115,7 @@ public sealed class CommentService(
     MarkdownRenderer renderer,
     ArticleQueries articles,
     CommentRouter router,
-    ContentCache cache,
-    IMemoryCache memory,
+    SiteCache cache,
     IOptions<CommentOptions> options,
     IOptions<SubscriptionOptions> subscriptions,
     TimeProvider clock,
@@ -140,22 +167,24 @@ public sealed class CommentService(
     public async Task<DiscussionView> DiscussionAsync(ArticleView article, ReaderStanding viewer, CommentSort sort, int page, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        // Never past the last page there could be: a made-up page number is not a new entry among the kept threads.
+        // Never past the last page there could be, never an order there is not: a made-up address is not a new entry
+        // among the kept threads.
         page = Math.Clamp(page, 1, CommentThread.PageCount(article.CommentCount));
+        sort = Enum.IsDefined(sort) ? sort : CommentSort.Oldest;
         ThreadPage threads;
         IReadOnlySet<long> recommended = NoIds;
-        var shared = true;
+        SharedDrawing? drawn = null;
         var own = viewer.UserId is { } viewerId ? await ViewerStateAsync(article.Id, viewerId, cancellationToken) : null;
         if (own is { HasHiddenComments: true })
         {
             // Their own held or rejected comments are in their threads, marked, and in nobody else's.
             threads = await LoadThreadsAsync(article.Id, viewer.UserId, sort, page, now, cancellationToken);
-            shared = false;
         }
         else
         {
             threads = await SharedThreadsAsync(article.Id, sort, page, now, cancellationToken);
             recommended = own?.Recommended ?? NoIds;
+            drawn = threads.Drawn;
         }
 
         var permission = PermissionFor(viewer, article.CommentMode, article.CommentsCloseAt, article.PublishedAt);
@@ -164,7 +193,7 @@ public sealed class CommentService(
             permission, CommentPolicy.MayRecommend(viewer.AsCommenter(), options.Value.OpenToMembers, now), viewer, EditWindow, now, notice)
         {
             RecommendedIds = recommended,
-            Shared = shared,
+            Drawn = drawn,
         };
     }
 
@@ -172,12 +201,13 @@ public sealed class CommentService(
 
     /// <summary>
     /// A page of threads as every reader sees it (what is personal - own comments, recommendations, the tools - is
-    /// added per reader when the page is drawn). Kept in memory under the content version, so any write that
-    /// changes a discussion makes the next reader load it afresh.
+    /// added per reader when the page is drawn). Kept under the discussion's tag, so any write that changes it makes
+    /// the next reader load it afresh; the drawn threads are kept with it (<see cref="ThreadPage.Drawn"/>).
     /// </summary>
     private Task<ThreadPage> SharedThreadsAsync(int articleId, CommentSort sort, int page, DateTimeOffset now, CancellationToken cancellationToken) =>
-        memory.KeptAsync($"threads:{cache.Version}:{articleId}:{sort}:{page}", now, ContentCache.KeptFor,
-            () => LoadThreadsAsync(articleId, null, sort, page, now, cancellationToken));
+        cache.GetOrLoadAsync($"threads:{articleId}:{sort}:{page}", [CacheTags.Discussion(articleId)],
+            token => LoadThreadsAsync(articleId, null, sort, page, now, token), cancellationToken,
+            size: threads => ThreadPage.SizeOf(threads.Threads));
 
     private async Task<ThreadPage> LoadThreadsAsync(int articleId, string? viewerId, CommentSort sort, int page, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -197,11 +227,11 @@ public sealed class CommentService(
 
     /// <summary>
     /// What is the reader's own in a discussion: whether they have comments only they can see (held, rejected), and
-    /// which comments they recommended. Kept, like the threads, under the content version.
+    /// which comments they recommended. Kept, like the threads, under the discussion's tag.
     /// </summary>
     private Task<ViewerState> ViewerStateAsync(int articleId, string viewerId, CancellationToken cancellationToken) =>
-        memory.KeptAsync($"viewer-threads:{cache.Version}:{articleId}:{viewerId}", clock.GetUtcNow(), ContentCache.KeptFor,
-            () => LoadViewerStateAsync(articleId, viewerId, cancellationToken));
+        cache.GetOrLoadAsync($"viewer-threads:{articleId}:{viewerId}", [CacheTags.Discussion(articleId)],
+            token => LoadViewerStateAsync(articleId, viewerId, token), cancellationToken);
 
     private async Task<ViewerState> LoadViewerStateAsync(int articleId, string viewerId, CancellationToken cancellationToken)
     {
@@ -221,7 +251,7 @@ public sealed class CommentService(
         var published = articles.Published().Where(Paywall.Readable(viewer.ReadsEverything));
         var target = await db.Comments.AsNoTracking()
             .Where(c => c.Id == id && published.Any(a => a.Id == c.ArticleId))
-            .Select(c => new { c.Id, c.RootId, c.Path, c.Article!.Slug, c.Article.Title, c.Article.CommentMode, c.Article.CommentsCloseAt, c.Article.PublishedAt, c.Article.Visibility })
+            .Select(c => new { c.Id, c.RootId, c.Path, c.ArticleId, c.Article!.Slug, c.Article.Title, c.Article.CommentMode, c.Article.CommentsCloseAt, c.Article.PublishedAt, c.Article.Visibility })
             .FirstOrDefaultAsync(cancellationToken);
         if (target is null)
         {
@@ -243,7 +273,7 @@ public sealed class CommentService(
         var history = viewer.IsStaff
             ? await db.CommentRevisions.AsNoTracking().Where(r => r.CommentId == id).OrderByDescending(r => r.ReplacedAt).ToListAsync(cancellationToken)
             : [];
-        return new PermalinkView(id, target.Slug, target.Title, chain, PermissionFor(viewer, target.CommentMode, target.CommentsCloseAt, target.PublishedAt),
+        return new PermalinkView(id, target.ArticleId, target.Slug, target.Title, chain, PermissionFor(viewer, target.CommentMode, target.CommentsCloseAt, target.PublishedAt),
             CommentPolicy.MayRecommend(viewer.AsCommenter(), options.Value.OpenToMembers, now), viewer, EditWindow, now, history, shown);
     }
 
@@ -352,7 +382,6 @@ public sealed class CommentService(
             return Busy;
         }
 
-        await cache.InvalidateAsync(cancellationToken);
         logger.LogInformation("Comment {CommentId} posted on article {ArticleId} as {Status}", comment.Id, article.Id, comment.Status);
         return routing.Status switch
         {
@@ -446,7 +475,6 @@ public sealed class CommentService(
             return Busy;
         }
 
-        await cache.InvalidateAsync(cancellationToken);
         return new(CommentResult.Edited, message, comment.Id, comment.Article.Slug);
     }
 
@@ -469,7 +497,6 @@ public sealed class CommentService(
 
         comment.Withdraw();
         await db.SaveChangesAsync(cancellationToken);
-        await cache.InvalidateAsync(cancellationToken);
         logger.LogInformation("Comment {CommentId} withdrawn by its author", comment.Id);
         return new(CommentResult.Deleted, "Your comment is deleted.", comment.Id, comment.Article!.Slug);
     }
@@ -497,22 +524,25 @@ public sealed class CommentService(
             return new(CommentResult.Denied, "You cannot recommend your own comment.", id, comment.Slug);
         }
 
+        // The recommendation is saved as an entity (so the cache knows its discussion changed); the count moves in
+        // the same transaction by one statement, so two readers recommending at once both count.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var removed = await db.CommentRecommendations.Where(r => r.CommentId == id && r.UserId == viewer.UserId).ExecuteDeleteAsync(cancellationToken);
-        if (removed > 0)
+        var existing = await db.CommentRecommendations.FirstOrDefaultAsync(r => r.CommentId == id && r.UserId == viewer.UserId, cancellationToken);
+        var removed = existing is not null;
+        if (existing is not null)
         {
-            await db.Comments.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.RecommendCount, c => c.RecommendCount - 1), cancellationToken);
+            db.CommentRecommendations.Remove(existing);
         }
         else
         {
             db.CommentRecommendations.Add(new CommentRecommendation { CommentId = id, UserId = viewer.UserId, CreatedAt = clock.GetUtcNow() });
-            await db.SaveChangesAsync(cancellationToken);
-            await db.Comments.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.RecommendCount, c => c.RecommendCount + 1), cancellationToken);
         }
 
+        await db.SaveChangesAsync(cancellationToken);
+        var step = removed ? -1 : 1;
+        await db.Comments.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.RecommendCount, c => c.RecommendCount + step), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await cache.InvalidateAsync(cancellationToken);
-        return removed > 0
+        return removed
             ? new(CommentResult.Unrecommended, "Recommendation taken back.", id, comment.Slug)
             : new(CommentResult.Recommended, "Thanks for recommending.", id, comment.Slug);
     }

@@ -5,7 +5,7 @@ using Blog.Web.Infrastructure;
 using Blog.Web.Domain;
 using Blog.Web.Domain.Moderation;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
+using Blog.Web.Infrastructure.Caching;
 using Microsoft.Extensions.Options;
 
 namespace Blog.Web.Services.Moderation;
@@ -87,7 +87,7 @@ public sealed record UserHistory(
 /// Editors' work on comments and commenters: the queues, the decisions, reports, sanctions, word lists and
 /// suppression orders. Every status change goes through a Comment method and appends a ModerationDecision.
 /// </summary>
-public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptions> options, ContentCache cache, StandingChanges standings, IMemoryCache memory, TimeProvider clock, ILogger<ModerationService> logger)
+public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptions> options, SiteCache cache, TimeProvider clock, ILogger<ModerationService> logger)
 {
     public const int PageSize = 25;
 
@@ -106,26 +106,20 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
 
     /// <summary>
     /// The queue sizes in the navigation. Counting a hundred thousand unreviewed comments costs milliseconds, so the
-    /// counts are kept for a few seconds; any moderation action refreshes them.
+    /// counts are kept for a few seconds under <see cref="CacheTags.Moderation"/>; any comment, report or decision
+    /// refreshes them.
     /// </summary>
-    public async Task<IReadOnlyDictionary<Queue, int>> CountsAsync(CancellationToken cancellationToken)
-    {
-        if (memory.TryGetValue(CountsKey, out IReadOnlyDictionary<Queue, int>? cached) && cached is not null)
+    public async Task<IReadOnlyDictionary<Queue, int>> CountsAsync(CancellationToken cancellationToken) =>
+        await cache.GetOrLoadAsync<IReadOnlyDictionary<Queue, int>>("moderation:counts", [CacheTags.Moderation], async token =>
         {
-            return cached;
-        }
+            var counts = new Dictionary<Queue, int>();
+            foreach (var queue in Enum.GetValues<Queue>())
+            {
+                counts[queue] = await InQueue(queue).CountAsync(token);
+            }
 
-        var counts = new Dictionary<Queue, int>();
-        foreach (var queue in Enum.GetValues<Queue>())
-        {
-            counts[queue] = await InQueue(queue).CountAsync(cancellationToken);
-        }
-
-        memory.Set(CountsKey, (IReadOnlyDictionary<Queue, int>)counts, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(5), Size = 1 });
-        return counts;
-    }
-
-    private const string CountsKey = "moderation:counts";
+            return counts;
+        }, cancellationToken, lifetime: QueueLifetime);
 
     /// <summary>
     /// A page of a queue with keyset paging on (CreatedAt, Id): the cursor is the last item seen, so the cost does
@@ -133,21 +127,22 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
     /// </summary>
     public async Task<QueuePage> QueueAsync(QueueFilter filter, CancellationToken cancellationToken)
     {
-        // The same page for every moderator until something changes: kept under the content version, which every
-        // comment, report and decision moves on (and the count of sanction changes), for a few seconds at most.
+        // The same page for every moderator until something changes: kept under the moderation tag, which every
+        // comment, report, decision and sanction evicts, for a few seconds at most.
         var now = clock.GetUtcNow();
-        var items = await memory.KeptAsync($"moderation:queue:{cache.Version}:{standings.Version}:{filter}", now, QueueLifetime,
-            () => LoadQueueAsync(filter, now, cancellationToken));
+        var items = await cache.GetOrLoadAsync($"moderation:queue:{filter}", [CacheTags.Moderation],
+            token => LoadQueueAsync(filter, now, token), cancellationToken, lifetime: QueueLifetime,
+            size: list => 1024 + list.Sum(i => 1024L + 2L * i.BodyHtml.Length));
 
         var next = items.Count > PageSize ? Cursor(items[PageSize - 1]) : null;
-        // The filter choices, under the same version: a comment held a moment ago brings its article and reason with it.
-        var articles = await memory.KeptAsync($"moderation:articles:{cache.Version}", now, QueueLifetime, async () =>
+        // The filter choices, under the same tag: a comment held a moment ago brings its article and reason with it.
+        var articles = await cache.GetOrLoadAsync("moderation:articles", [CacheTags.Moderation], async token =>
             (await db.Articles.AsNoTracking().Where(a => db.Comments.Any(c => c.ArticleId == a.Id))
-                .OrderByDescending(a => a.PublishedAt).Take(100).Select(a => new { a.Id, a.Title }).ToListAsync(cancellationToken))
-                .Select(a => (a.Id, a.Title)).ToList());
-        var reasons = await memory.KeptAsync($"moderation:reasons:{filter.Queue}:{cache.Version}", now, QueueLifetime, () =>
+                .OrderByDescending(a => a.PublishedAt).Take(100).Select(a => new { a.Id, a.Title }).ToListAsync(token))
+                .Select(a => (a.Id, a.Title)).ToList(), cancellationToken, lifetime: QueueLifetime);
+        var reasons = await cache.GetOrLoadAsync($"moderation:reasons:{filter.Queue}", [CacheTags.Moderation], token =>
             InQueue(filter.Queue).Where(c => c.ModerationCode != "" && c.ModerationCode != "published")
-                .Select(c => c.ModerationCode).Distinct().OrderBy(c => c).ToListAsync(cancellationToken));
+                .Select(c => c.ModerationCode).Distinct().OrderBy(c => c).ToListAsync(token), cancellationToken, lifetime: QueueLifetime);
         return new QueuePage(filter, items.Take(PageSize).ToList(), next, await CountsAsync(cancellationToken), articles, reasons);
     }
 
@@ -313,12 +308,8 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
             Action = action, CommentId = id, ArticleId = comment.ArticleId, SubjectUserId = comment.AuthorId, ActorId = moderatorId,
             FromStatus = from, ToStatus = comment.Status, ReasonCode = reasonCode, Note = note, CreatedAt = now,
         });
+        // A removal vanishes for every reader at once, cached pages included: the save evicts them.
         await db.SaveChangesAsync(cancellationToken);
-        // A removal must vanish for every reader at once, cached pages included.
-        await cache.InvalidateAsync(cancellationToken);
-        memory.Remove(CountsKey);
-        memory.Remove(ReportedKey);
-        memory.Remove(RecordKey(comment.AuthorId));
         logger.LogInformation("Comment {CommentId}: {Action} by {ActorId}", id, action, moderatorId);
         return ModerationResult.Ok(message);
     }
@@ -356,8 +347,6 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
         var now = clock.GetUtcNow();
         db.CommentReports.Add(new CommentReport { CommentId = commentId, ReporterId = reporterId, Reason = reason, Details = details.Trim(), CreatedAt = now });
         await db.SaveChangesAsync(cancellationToken);
-        memory.Remove(ReportedKey);
-        await cache.InvalidateAsync(cancellationToken); // the queues show reports at once
 
         var reporters = await db.CommentReports.Where(r => r.CommentId == commentId && r.ResolvedAt == null).Select(r => r.ReporterId).Distinct().CountAsync(cancellationToken);
         if (reporters >= options.Value.ReportThreshold && comment.Status.IsVisible())
@@ -371,7 +360,6 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
                 Note = $"Reported by {reporters} readers; hidden until a moderator reviews it.", CreatedAt = now,
             });
             await db.SaveChangesAsync(cancellationToken);
-            await cache.InvalidateAsync(cancellationToken);
         }
 
         return ModerationResult.Ok("Thank you: a moderator will look at the comment.");
@@ -491,7 +479,6 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
             ArticleId = articleId, ActorId = moderatorId, ReasonCode = mode.ToString(), Note = $"Comments {Describe(mode)}.", CreatedAt = now,
         });
         await db.SaveChangesAsync(cancellationToken);
-        await cache.InvalidateAsync(cancellationToken);
         return ModerationResult.Ok($"Comments are now {Describe(mode)}.");
     }
 
@@ -631,7 +618,7 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
     /// <summary>
     /// Each commenter's record (visible and rejected comments), counted once for all the page's authors and then kept
     /// for a short while: a busy commenter's hundreds of comments are not recounted on every page of the queue.
-    /// A moderation decision about a commenter refreshes their record at once.
+    /// Any change to comments (a decision included) refreshes the records, by the moderation tag.
     /// </summary>
     private async Task<List<QueueItem>> WithRecordsAsync(List<QueueItem> items, CancellationToken cancellationToken)
     {
@@ -639,9 +626,9 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
         var missing = new List<string>();
         foreach (var author in items.Select(i => i.AuthorId).Distinct())
         {
-            if (memory.TryGetValue(RecordKey(author), out (int, int) record))
+            if (await cache.TryGetAsync<AuthorRecord>(RecordKey(author), CacheLevel.Memory, cancellationToken) is (true, { } record))
             {
-                records[author] = record;
+                records[author] = (record.Visible, record.Rejected);
             }
             else
             {
@@ -666,7 +653,8 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
             {
                 var found = counted.FirstOrDefault(c => c.Author == author);
                 records[author] = (found?.Visible ?? 0, found?.Rejected ?? 0);
-                memory.Set(RecordKey(author), records[author], new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = RecordLifetime, Size = 1 });
+                await cache.SetAsync(RecordKey(author), new AuthorRecord(records[author].Visible, records[author].Rejected),
+                    [CacheTags.Moderation], CacheLevel.Memory, RecordLifetime, cancellationToken);
             }
         }
 
@@ -675,17 +663,13 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
 
     private static readonly TimeSpan RecordLifetime = TimeSpan.FromSeconds(30);
 
-    private const string ReportedKey = "moderation:reported";
+    private sealed record AuthorRecord(int Visible, int Rejected);
 
     /// <summary>The comments with open reports, kept for a few seconds; a new report or a decision refreshes them.</summary>
-    private async Task<HashSet<long>> OpenReportIdsAsync(CancellationToken cancellationToken) =>
-        await memory.GetOrCreateAsync(ReportedKey, async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(5);
-            entry.Size = 1;
-            return (await db.CommentReports.AsNoTracking().Where(r => r.ResolvedAt == null).Select(r => r.CommentId).Distinct()
-                .ToListAsync(cancellationToken)).ToHashSet();
-        }) ?? [];
+    private Task<HashSet<long>> OpenReportIdsAsync(CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync("moderation:reported", [CacheTags.Moderation], async token =>
+            (await db.CommentReports.AsNoTracking().Where(r => r.ResolvedAt == null).Select(r => r.CommentId).Distinct()
+                .ToListAsync(token)).ToHashSet(), cancellationToken, lifetime: QueueLifetime);
 
     private static string RecordKey(string authorId) => $"moderation:record:{authorId}";
 

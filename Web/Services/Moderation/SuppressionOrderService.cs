@@ -15,7 +15,7 @@ public sealed record OrderInput(int CaseId, SuppressionOrderType Type, string Ro
 /// (<see cref="Comments.CommentRouter"/>), and a new order or new terms screen the comments already visible, hiding
 /// every hit at once as a possible breach.
 /// </summary>
-public sealed class SuppressionOrderService(BlogDbContext db, ContentCache cache, TimeProvider clock, ILogger<SuppressionOrderService> logger)
+public sealed class SuppressionOrderService(BlogDbContext db, TimeProvider clock, ILogger<SuppressionOrderService> logger)
 {
     public const int MaxTerms = 50;
     public const int MaxTermLength = 200;
@@ -206,7 +206,6 @@ public sealed class SuppressionOrderService(BlogDbContext db, ContentCache cache
         await db.SaveChangesAsync(cancellationToken);
         if (hits.Count > 0)
         {
-            await cache.InvalidateAsync(cancellationToken);
             logger.LogWarning("Suppression order {OrderId} matched {Count} visible comments; they are held for review", order.Id, hits.Count);
         }
 

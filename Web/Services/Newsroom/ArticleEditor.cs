@@ -37,7 +37,7 @@ public sealed record ArticleForm(int Id, ArticleInput Input, ArticleStatus Statu
 public sealed record ArticleListItem(int Id, string Title, string Slug, ArticleStatus Status, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt, string AuthorName, string? CaseName);
 
 /// <summary>The newsroom's write side for articles: load, change through the domain, render once, save once, index.</summary>
-public sealed class ArticleEditor(BlogDbContext db, MarkdownRenderer renderer, ISearchIndex search, ContentCache cache, TimeProvider clock)
+public sealed class ArticleEditor(BlogDbContext db, MarkdownRenderer renderer, ISearchIndex search, TimeProvider clock)
 {
     public const int MaxTags = 10;
 
@@ -164,9 +164,11 @@ public sealed class ArticleEditor(BlogDbContext db, MarkdownRenderer renderer, I
                 break;
         }
 
+        // One transaction for the article and its search entry: the cache is evicted once both are committed.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await search.IndexArticleAsync(article.Id, cancellationToken);
-        await cache.InvalidateAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new ArticleSaveOutcome(true, article.Id, article.Slug, message, []);
     }
 

@@ -27,7 +27,7 @@ public sealed record CaseOption(int Id, string Name);
 
 public sealed record CaseListItem(int Id, string Slug, string Name, string Court, ProceedingsStatus Status, int ArticleCount);
 
-public sealed class CaseEditor(BlogDbContext db, MarkdownRenderer renderer, ISearchIndex search, ContentCache cache, TimeProvider clock)
+public sealed class CaseEditor(BlogDbContext db, MarkdownRenderer renderer, ISearchIndex search, TimeProvider clock)
 {
     public Task<List<CaseOption>> OptionsAsync(CancellationToken cancellationToken) =>
         db.Cases.AsNoTracking().OrderBy(c => c.Name).Select(c => new CaseOption(c.Id, c.Name)).ToListAsync(cancellationToken);
@@ -93,9 +93,10 @@ public sealed class CaseEditor(BlogDbContext db, MarkdownRenderer renderer, ISea
         var relatedIds = input.RelatedCaseIds.Where(r => r != ownId).Distinct().ToList();
         record.RelatedCases = await db.Cases.Where(c => relatedIds.Contains(c.Id)).ToListAsync(cancellationToken);
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await search.IndexCaseAsync(record.Id, cancellationToken);
-        await cache.InvalidateAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new CaseSaveOutcome(true, record.Id, record.Slug, []);
     }
 }

@@ -2,24 +2,24 @@ using Blog.Web.Data;
 using Blog.Web.Domain;
 using Blog.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
+using Blog.Web.Infrastructure.Caching;
 
 namespace Blog.Web.Services.Subscriptions;
 
 public sealed record AdInput(string Name, string Text, string LinkUrl, string ImagePath, AdSlot Slot, DateTimeOffset StartsAt, DateTimeOffset? EndsAt, int Weight, bool IsSponsored);
 
 /// <summary>
-/// House ads: chosen on the server, per slot, from the running ads. The running ads are kept in memory for a few
-/// seconds under the content version; adding or stopping an ad moves the version on (and clears cached pages).
+/// House ads: chosen on the server, per slot, from the running ads. The running ads are kept for a few seconds under
+/// <see cref="CacheTags.Ads"/>; adding or stopping an ad evicts them (and every cached page, as each shows ads).
 /// </summary>
-public sealed class AdService(BlogDbContext db, TimeProvider clock, ContentCache content, IMemoryCache memory)
+public sealed class AdService(BlogDbContext db, TimeProvider clock, SiteCache cache)
 {
     public async Task<Ad?> ForSlotAsync(AdSlot slot, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var running = await memory.KeptAsync($"ads:{content.Version}", now, ContentCache.KeptFor, () =>
+        var running = await cache.GetOrLoadAsync("ads", [CacheTags.Ads], token =>
             db.Ads.AsNoTracking().Where(a => a.StartsAt <= now && (a.EndsAt == null || a.EndsAt > now) && a.Weight > 0)
-                .OrderBy(a => a.Id).ToListAsync(cancellationToken));
+                .OrderBy(a => a.Id).ToListAsync(token), cancellationToken);
 
         // An ad that starts or ends within those seconds does so on time.
         return AdRotation.Pick(running.Where(a => a.Slot == slot && a.StartsAt <= now && (a.EndsAt == null || a.EndsAt > now)).ToList(), Random.Shared.NextDouble());
@@ -58,14 +58,16 @@ public sealed class AdService(BlogDbContext db, TimeProvider clock, ContentCache
             StartsAt = input.StartsAt, EndsAt = input.EndsAt, Weight = input.Weight, IsSponsored = input.IsSponsored,
         });
         await db.SaveChangesAsync(cancellationToken);
-        await content.InvalidateAsync(cancellationToken);
         return null;
     }
 
     public async Task StopAsync(int id, CancellationToken cancellationToken)
     {
-        await db.Ads.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.EndsAt, clock.GetUtcNow()), cancellationToken);
-        await content.InvalidateAsync(cancellationToken);
+        if (await db.Ads.FirstOrDefaultAsync(a => a.Id == id, cancellationToken) is { } ad)
+        {
+            ad.EndsAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     /// <summary>

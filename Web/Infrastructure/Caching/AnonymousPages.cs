@@ -1,17 +1,17 @@
 using Microsoft.AspNetCore.OutputCaching;
 
-namespace Blog.Web.Infrastructure;
+namespace Blog.Web.Infrastructure.Caching;
 
 /// <summary>
 /// Output caching for readers who are not signed in: the same bytes for everyone, for a few seconds, and evicted
-/// the moment anything they show changes (an article, a case, a comment, a moderation decision). A request that
+/// the moment anything they show changes, by the tags each page adds for what it shows (<see cref="PageTags"/>);
+/// every page carries <see cref="CacheTags.Ads"/>, as every page shows house ads. A request that
 /// carries any cookie (a session, a status message, an antiforgery token) is never served from or stored in
 /// the cache, so nothing personal can be cached or leak.
 /// </summary>
 public sealed class AnonymousPagesPolicy : IOutputCachePolicy
 {
     public const string Name = "anonymous-pages";
-    public const string Tag = "content";
 
     /// <summary>Short, so a scheduled article appears within seconds of its time even with no write to evict on.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
@@ -30,7 +30,7 @@ public sealed class AnonymousPagesPolicy : IOutputCachePolicy
         // One stored copy per encoding the compression will choose (not per raw Accept-Encoding string).
         context.CacheVaryByRules.VaryByValues["encoding"] = PageCompression.EncodingFor(request);
         context.ResponseExpirationTimeSpan = Lifetime;
-        context.Tags.Add(Tag);
+        context.Tags.Add(CacheTags.Ads);
         return ValueTask.CompletedTask;
     }
 
@@ -61,6 +61,25 @@ public sealed class AnonymousPagesPolicy : IOutputCachePolicy
 
         return ValueTask.CompletedTask;
     }
+}
+
+public static class PageTags
+{
+    /// <summary>
+    /// Files the page being drawn under what it shows, so a write to any of them evicts it. Outside the output cache
+    /// (a signed-in reader, a post) there is nothing to file, and nothing happens.
+    /// </summary>
+    public static void TagPage(this HttpContext context, params IEnumerable<string> tags)
+    {
+        if (context.Features.Get<IOutputCacheFeature>()?.Context is { AllowCacheStorage: true } output)
+        {
+            output.Tags.UnionWith(tags);
+        }
+    }
+
+    /// <summary>A list of articles: the site's navigation, and each article it shows (a title, a comment count).</summary>
+    public static void TagList(this HttpContext context, IEnumerable<int> articleIds) =>
+        context.TagPage([CacheTags.Lists, .. articleIds.Select(CacheTags.Article)]);
 }
 
 public static class NoOpCookieDeletions
@@ -104,29 +123,5 @@ public static class NoOpCookieDeletions
 
         var name = setCookie[..Math.Max(0, setCookie.IndexOf('='))];
         return name.Length > 0 && !sent.ContainsKey(name);
-    }
-}
-
-/// <summary>
-/// Evicts every cached anonymous page; called by every write that changes what readers see. Its version counts
-/// those writes: anything cached in memory under the version it was built at is out of date once it moves on.
-/// </summary>
-public sealed class ContentCache(IOutputCacheStore store)
-{
-    private long version;
-
-    /// <summary>
-    /// How long data kept under the version is kept at most (as long as an anonymous page): what changes with time
-    /// alone, such as a scheduled article falling due, shows within it.
-    /// </summary>
-    public static readonly TimeSpan KeptFor = AnonymousPagesPolicy.Lifetime;
-
-    /// <summary>Changes with every content write, before the write is acknowledged.</summary>
-    public long Version => Interlocked.Read(ref version);
-
-    public ValueTask InvalidateAsync(CancellationToken cancellationToken)
-    {
-        Interlocked.Increment(ref version);
-        return store.EvictByTagAsync(AnonymousPagesPolicy.Tag, cancellationToken);
     }
 }
