@@ -45,6 +45,9 @@ public sealed class ConcurrentPostingTests(LoadSiteFactory factory) : IClassFixt
         var stored = await factory.WithDbAsync(db => db.Comments.Where(c => c.Body.StartsWith("load ")).Select(c => new { c.Id, c.Body }).ToListAsync());
         Assert.Equal(acknowledged.Count, stored.Count);
         Assert.Equal(acknowledged.OrderBy(a => a.Id).Select(a => (a.Id, a.Body)), stored.OrderBy(s => s.Id).Select(s => (s.Id, s.Body)));
-        Assert.Equal("ok", await factory.WithDbAsync(db => db.Database.SqlQueryRaw<string>("PRAGMA integrity_check").ToListAsync()).ContinueWith(t => t.Result.Single()));
+        if (!TestDatabase.OnPostgres)
+        {
+            Assert.Equal("ok", await factory.WithDbAsync(db => db.Database.SqlQueryRaw<string>("PRAGMA integrity_check").ToListAsync()).ContinueWith(t => t.Result.Single()));
+        }
     }
 }

@@ -355,8 +355,9 @@ public sealed class ModerationTests(ModeratedSiteFactory factory) : IClassFixtur
             db.ChangeTracker.Clear();
             db.ModerationDecisions.Remove(await db.ModerationDecisions.FirstAsync(d => d.CommentId == id));
             await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
-            await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => db.Database.ExecuteSqlAsync($"UPDATE ModerationDecisions SET Note = 'x' WHERE CommentId = {id}"));
-            await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => db.Database.ExecuteSqlAsync($"DELETE FROM ModerationDecisions WHERE CommentId = {id}"));
+            // The database's own triggers refuse it too (SQLite and PostgreSQL alike).
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.Database.ExecuteSqlAsync($"UPDATE \"ModerationDecisions\" SET \"Note\" = 'x' WHERE \"CommentId\" = {id}"));
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.Database.ExecuteSqlAsync($"DELETE FROM \"ModerationDecisions\" WHERE \"CommentId\" = {id}"));
         });
 
         var (editor, _) = await TestUsers.SignedInClientAsync(factory, TestRole.Editor);

@@ -10,7 +10,7 @@ public sealed class SharedKeysTests : IDisposable
     private readonly BlogAppFactory second;
 
     public SharedKeysTests() =>
-        second = new BlogAppFactory(extra: new Dictionary<string, string?> { ["ConnectionStrings:Blog"] = $"Data Source={first.DatabasePath}" });
+        second = new BlogAppFactory(sameDatabaseAs: first);
 
     [Fact]
     public async Task ASessionSignedInOnOneInstance_IsHonouredByAnother_ThroughTheKeysInTheDatabase()

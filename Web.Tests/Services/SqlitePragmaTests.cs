@@ -11,6 +11,7 @@ public sealed class SqlitePragmaTests(EmptySiteFactory factory) : IClassFixture<
     [Fact]
     public async Task TheAppsConnections_UseWalFullSyncAndForeignKeys()
     {
+        TestDatabase.SkipOnPostgres("SQLite's own durability settings.");
         _ = factory.Services;
         var pragmas = await factory.WithDbAsync(db => DatabaseSetup.ReadPragmasAsync(db, CancellationToken.None));
 
@@ -22,6 +23,7 @@ public sealed class SqlitePragmaTests(EmptySiteFactory factory) : IClassFixture<
     [Fact]
     public async Task EveryNewConnection_GetsThePragmas_NotJustThePooledOnes()
     {
+        TestDatabase.SkipOnPostgres("SQLite's own durability settings.");
         // Pooling off: each open is a brand-new SQLite connection, which starts with synchronous=NORMAL
         // (WAL default) and foreign keys off unless the interceptor sets them.
         var options = new DbContextOptionsBuilder<BlogDbContext>()
@@ -41,6 +43,7 @@ public sealed class SqlitePragmaTests(EmptySiteFactory factory) : IClassFixture<
     [Fact]
     public async Task AFreshDatabaseFile_IsSwitchedToWal_OnlyByTheInterceptor()
     {
+        TestDatabase.SkipOnPostgres("SQLite's own durability settings.");
         // The control: SQLite's own default on a new file is a rollback journal, so this measures the interceptor.
         var folder = Directory.CreateTempSubdirectory("pragmas");
         try
@@ -71,6 +74,7 @@ public sealed class SqlitePragmaTests(EmptySiteFactory factory) : IClassFixture<
     [Fact]
     public async Task ForeignKeys_AreEnforced()
     {
+        TestDatabase.SkipOnPostgres("SQLite's own durability settings.");
         _ = factory.Services;
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
@@ -82,6 +86,7 @@ public sealed class SqlitePragmaTests(EmptySiteFactory factory) : IClassFixture<
     [Fact]
     public async Task Migrations_AreAllApplied()
     {
+        TestDatabase.SkipOnPostgres("SQLite's own durability settings.");
         _ = factory.Services;
         var pending = await factory.WithDbAsync(db => db.Database.GetPendingMigrationsAsync());
         Assert.Empty(pending);

@@ -10,8 +10,10 @@ using Microsoft.Extensions.Time.Testing;
 namespace Blog.Web.Tests.Support;
 
 /// <summary>
-/// The whole site over a real SQLite file in a temporary folder (never EF InMemory), with a fake clock and
-/// mail written to a folder the test can read. One factory, one database.
+/// The whole site over a real database (never EF InMemory), with a fake clock and mail written to a folder the test
+/// can read. One factory, one database: a SQLite file in a temporary folder, or, when the suite runs on PostgreSQL
+/// (<see cref="TestDatabase"/>), a database of its own on that server. Pass <c>sameDatabaseAs</c> for a second
+/// instance of the site on the first one's database.
 /// </summary>
 public class BlogAppFactory : WebApplicationFactory<Program>
 {
@@ -20,14 +22,21 @@ public class BlogAppFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> settings;
     private readonly List<Action<IServiceCollection>> serviceOverrides = [];
 
-    public BlogAppFactory(bool seedDemo = false, string environment = "Testing", IDictionary<string, string?>? extra = null)
+    private readonly bool ownsDatabase;
+
+    public BlogAppFactory(bool seedDemo = false, string environment = "Testing", IDictionary<string, string?>? extra = null,
+        BlogAppFactory? sameDatabaseAs = null)
     {
         Environment = environment;
         Directory = Path.Combine(Path.GetTempPath(), "blog-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
+        ownsDatabase = sameDatabaseAs is null;
+        ConnectionString = sameDatabaseAs?.ConnectionString
+            ?? (TestDatabase.OnPostgres ? TestDatabase.Create() : $"Data Source={DatabasePath}");
         settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Blog"] = $"Data Source={DatabasePath}",
+            ["Database:Provider"] = TestDatabase.OnPostgres ? "Postgres" : "Sqlite",
+            ["ConnectionStrings:Blog"] = ConnectionString,
             ["Site:BaseUrl"] = "https://localhost",
             ["Mail:PickupDirectory"] = MailDirectory,
             ["DemoContent:Enabled"] = seedDemo ? "true" : "false",
@@ -50,7 +59,10 @@ public class BlogAppFactory : WebApplicationFactory<Program>
 
     public string Directory { get; }
 
+    /// <summary>The SQLite file, when the suite runs on SQLite.</summary>
     public string DatabasePath => Path.Combine(Directory, "blog.db");
+
+    public string ConnectionString { get; }
 
     public string MailDirectory => Path.Combine(Directory, "mail");
 
@@ -109,6 +121,11 @@ public class BlogAppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (ownsDatabase && TestDatabase.OnPostgres)
+        {
+            TestDatabase.Drop(ConnectionString);
+        }
+
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

@@ -6,8 +6,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Data;
 
-public sealed class BlogDbContext(DbContextOptions<BlogDbContext> options) : IdentityDbContext<BlogUser>(options), IDataProtectionKeyContext
+/// <summary>
+/// The site's data. On SQLite this type itself; on PostgreSQL <see cref="PostgresBlogDbContext"/>, the same model
+/// with its own migrations (each provider's migrations are generated for its own context type).
+/// </summary>
+public class BlogDbContext : IdentityDbContext<BlogUser>, IDataProtectionKeyContext
 {
+    public BlogDbContext(DbContextOptions<BlogDbContext> options) : base(options)
+    {
+    }
+
+    protected BlogDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     /// <summary>
     /// The keys that protect session and antiforgery cookies, in the database every instance shares: a cookie one
     /// instance issued is read by the others, and survives a redeploy to a fresh machine.

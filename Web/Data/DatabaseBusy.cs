@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Blog.Web.Data;
 
@@ -14,12 +15,25 @@ public static class DatabaseBusy
     /// <summary>What to put in Retry-After.</summary>
     public const int RetryAfterSeconds = 5;
 
-    /// <summary>SQLITE_BUSY (5) or SQLITE_LOCKED (6), however deep EF wrapped it.</summary>
-    public static bool IsBusy(Exception? exception)
+    /// <summary>
+    /// SQLITE_BUSY (5) or SQLITE_LOCKED (6); on PostgreSQL a lock not granted, a statement cancelled by its timeout,
+    /// a serialization failure or deadlock, or no connection free: however deep EF wrapped it.
+    /// </summary>
+    public static bool IsBusy(Exception? exception) => Any(exception, e => e
+        is SqliteException { SqliteErrorCode: 5 or 6 }
+        or PostgresException { SqlState: "55P03" or "57014" or "40001" or "40P01" or "53300" }
+        or NpgsqlException { InnerException: TimeoutException });
+
+    /// <summary>A unique index refused the row (SQLite's constraint error, PostgreSQL's 23505).</summary>
+    public static bool IsUniqueViolation(Exception? exception) => Any(exception, e => e
+        is SqliteException { SqliteErrorCode: 19 }
+        or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation });
+
+    private static bool Any(Exception? exception, Func<Exception, bool> test)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is SqliteException { SqliteErrorCode: 5 or 6 })
+            if (test(e))
             {
                 return true;
             }

@@ -72,23 +72,9 @@ public static class BlogServices
 
         services.AddSingleton(TimeProvider.System);
 
-        var connectionString = DatabaseSetup.ResolveConnectionString(
-            configuration.GetConnectionString(DatabaseSetup.ConnectionStringName), builder.Environment.ContentRootPath);
-        services.AddSingleton<SqlitePragmaInterceptor>();
         services.AddSiteCache(configuration);
         services.AddSingleton<CacheEviction>();
-        var countSql = configuration.GetValue<bool>("Diagnostics:SqlCommandHeader");
-        // Pooled: the options are built once and contexts are reset and reused, instead of a new options
-        // object (and EF's lookup of its internal services for it) on every request.
-        services.AddDbContextPool<BlogDbContext>((sp, options) =>
-        {
-            options.UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>(), sp.GetRequiredService<CacheEviction>());
-            if (countSql)
-            {
-                options.AddInterceptors(new SqlCommandCounting());
-            }
-        });
+        AddDatabase(services, configuration, builder.Environment.ContentRootPath);
 
         services.AddDataProtection().SetApplicationName("Docket").PersistKeysToDbContext<BlogDbContext>();
         AddAccounts(services, security, cookiePrefix + "docket", cookieSecurity);
@@ -100,8 +86,6 @@ public static class BlogServices
                 : ActivatorUtilities.CreateInstance<SmtpMailSender>(sp));
         services.AddScoped<ArticleQueries>();
         services.AddScoped<CaseQueries>();
-        services.AddScoped<SqliteSearchIndex>();
-        services.AddScoped<ISearchIndex>(sp => sp.GetRequiredService<SqliteSearchIndex>());
         services.AddScoped<SearchService>();
         services.AddScoped<ReaderAccess>();
         services.AddScoped<FeedService>();
@@ -221,6 +205,49 @@ public static class BlogServices
         });
 
         return builder;
+    }
+
+    /// <summary>
+    /// The database and what depends on its provider (its search engine, SQLite's connection settings): chosen here,
+    /// at the edge, from Database:Provider; nothing else in the site asks which one it is.
+    /// </summary>
+    private static void AddDatabase(IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration.GetConnectionString(DatabaseSetup.ConnectionStringName);
+        var countSql = configuration.GetValue<bool>("Diagnostics:SqlCommandHeader");
+        void Common(IServiceProvider sp, DbContextOptionsBuilder options)
+        {
+            options.AddInterceptors(sp.GetRequiredService<CacheEviction>());
+            if (countSql)
+            {
+                options.AddInterceptors(new SqlCommandCounting());
+            }
+        }
+
+        // Pooled: the options are built once and contexts are reset and reused, instead of a new options
+        // object (and EF's lookup of its internal services for it) on every request.
+        switch (DatabaseProviders.From(configuration))
+        {
+            case DatabaseProvider.Postgres:
+                var postgres = DatabaseSetup.ResolvePostgresConnectionString(configured);
+                services.AddDbContextPool<BlogDbContext, PostgresBlogDbContext>((sp, options) =>
+                {
+                    options.UseNpgsql(postgres);
+                    Common(sp, options);
+                });
+                services.AddScoped<ISearchIndex, PostgresSearchIndex>();
+                break;
+            default:
+                var sqlite = DatabaseSetup.ResolveConnectionString(configured, contentRoot);
+                services.AddSingleton<SqlitePragmaInterceptor>();
+                services.AddDbContextPool<BlogDbContext>((sp, options) =>
+                {
+                    options.UseSqlite(sqlite).AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>());
+                    Common(sp, options);
+                });
+                services.AddScoped<ISearchIndex, SqliteSearchIndex>();
+                break;
+        }
     }
 
     private static void AddAccounts(IServiceCollection services, SecurityOptions security, string cookieName, CookieSecurePolicy cookieSecurity)

@@ -21,7 +21,7 @@ public static class Startup
         }
 
         // The full-text index lives beside the tables; rebuild it if it has fallen behind (a restore, a crash).
-        var search = scope.ServiceProvider.GetRequiredService<SqliteSearchIndex>();
+        var search = scope.ServiceProvider.GetRequiredService<ISearchIndex>();
         if (!await search.IsCompleteAsync(cancellationToken))
         {
             await search.RebuildAsync(cancellationToken);

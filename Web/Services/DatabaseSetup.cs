@@ -1,5 +1,7 @@
 using Blog.Web.Data;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -34,6 +36,22 @@ public static class DatabaseSetup
         return builder.ToString();
     }
 
+    /// <summary>
+    /// A PostgreSQL connection string with the site's defaults where it says nothing: a command waits a few seconds
+    /// for a lock, then the site says it is busy, as on SQLite.
+    /// </summary>
+    public static string ResolvePostgresConnectionString(string? configured)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(configured ?? throw new InvalidOperationException(
+            "Database:Provider is Postgres: set ConnectionStrings:Blog to a PostgreSQL connection string (Host=...;Database=...;Username=...)."));
+        if (!(configured).Contains("Command Timeout", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.CommandTimeout = DatabaseBusy.WaitSeconds;
+        }
+
+        return builder.ToString();
+    }
+
     public static async Task<SqlitePragmas> ReadPragmasAsync(BlogDbContext db, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
@@ -64,6 +82,11 @@ public static class DatabaseSetup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BlogDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
+        if (!db.Database.IsSqlite())
+        {
+            return;
+        }
+
         var pragmas = await ReadPragmasAsync(db, cancellationToken);
         if (!string.Equals(pragmas.JournalMode, "wal", StringComparison.OrdinalIgnoreCase) || pragmas.Synchronous != 2 || !pragmas.ForeignKeys)
         {
@@ -89,7 +112,7 @@ public sealed class DatabaseHealthCheck(BlogDbContext db) : IHealthCheck
         {
             return HealthCheckResult.Unhealthy("database locked for writing");
         }
-        catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
         {
             return HealthCheckResult.Unhealthy("database unreachable");
         }

@@ -21,11 +21,7 @@ public sealed class TwoInstancesTests : IClassFixture<RedisServer>, IDisposable
     {
         this.redis = redis;
         first = new BlogAppFactory(extra: new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = redis.Connection });
-        second = new BlogAppFactory(extra: new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Blog"] = $"Data Source={first.DatabasePath}",
-            ["ConnectionStrings:Redis"] = redis.Connection,
-        });
+        second = new BlogAppFactory(extra: new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = redis.Connection }, sameDatabaseAs: first);
     }
 
     private static HttpClient Anonymous(BlogAppFactory instance) => instance.CreateClient(new WebApplicationFactoryClientOptions

@@ -3,7 +3,6 @@ using Blog.Web.Data;
 using Blog.Web.Infrastructure;
 using Blog.Web.Domain;
 using Blog.Web.Domain.Moderation;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Blog.Web.Infrastructure.Caching;
 using Microsoft.Extensions.Options;
@@ -368,7 +367,7 @@ public sealed class CommentService(
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException ex) when (DatabaseBusy.IsUniqueViolation(ex))
         {
             // Two copies of the same post raced: the other one won, and it is the same comment.
             db.ChangeTracker.Clear();

@@ -6,7 +6,8 @@ public sealed record CaseHit(int CaseId, IReadOnlyList<Highlighted> Name);
 
 /// <summary>
 /// Full-text search over articles and cases. The seam where a database's own engine plugs in: SQLite FTS5
-/// today, PostgreSQL full-text search later. Only articles readers may see are ever returned.
+/// (<see cref="SqliteSearchIndex"/>) or PostgreSQL's tsvector (<see cref="PostgresSearchIndex"/>). Only articles
+/// readers may see are ever returned.
 /// </summary>
 public interface ISearchIndex
 {
@@ -16,6 +17,9 @@ public interface ISearchIndex
     Task IndexCaseAsync(int caseId, CancellationToken cancellationToken);
 
     Task RebuildAsync(CancellationToken cancellationToken);
+
+    /// <summary>True when the index holds a row for every article and case (after a restore, say, it may not).</summary>
+    Task<bool> IsCompleteAsync(CancellationToken cancellationToken);
 
     Task<(IReadOnlyList<ArticleHit> Hits, int Total)> SearchArticlesAsync(string query, DateTimeOffset now, int skip, int take, CancellationToken cancellationToken);
 

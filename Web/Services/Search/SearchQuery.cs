@@ -15,9 +15,12 @@ public static partial class SearchQuery
     /// Every word becomes a quoted term (so FTS operators typed by a reader are just words) and all must match;
     /// the last word also matches as a prefix, so "Kazakh" finds "Kazakhstan". Empty when there are no words.
     /// </summary>
+    /// <summary>The reader's words: letters and digits only, the first twelve.</summary>
+    public static IReadOnlyList<string> Words(string input) => WordPattern().Matches(input).Select(m => m.Value).Take(12).ToList();
+
     public static string ToFts(string input)
     {
-        var words = Words().Matches(input).Select(m => m.Value).Take(12).ToList();
+        var words = Words(input);
         if (words.Count == 0)
         {
             return "";
@@ -65,5 +68,5 @@ public static partial class SearchQuery
     }
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial Regex Words();
+    private static partial Regex WordPattern();
 }
