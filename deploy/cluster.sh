@@ -2,9 +2,9 @@
 # A Docket cluster on loopback: Redis, two instances of the site on one database, and nginx in front.
 #   deploy/cluster.sh up     builds the site (Release), starts everything, prints "url:" (nginx) and "instance:" lines
 #   deploy/cluster.sh down   stops exactly what "up" started (by the PIDs it recorded)
-# Settings: CLUSTER_DIR (state, logs, database; default /tmp/docket-cluster), PORT (nginx; default a free port).
-# The database is SQLite (one file, shared by the two instances on this machine); Redis carries the cache's
-# second level and its backplane.
+# Settings: CLUSTER_DIR (state, logs, database; default /tmp/docket-cluster), PORT (nginx; default a free port),
+# CLUSTER_DATABASE: sqlite (default: one file, shared by the two instances on this machine) or postgres (a
+# throwaway PostgreSQL 15 cluster started by deploy/postgres.sh). Redis carries the cache's second level and backplane.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DIR="${CLUSTER_DIR:-/tmp/docket-cluster}"
@@ -26,6 +26,7 @@ down() {
     done < <(tac "$DIR/pids")
     rm -f "$DIR/pids"
   fi
+  if [ -d "$DIR/postgres" ]; then PG_DIR="$DIR/postgres" bash "$ROOT/deploy/postgres.sh" down >/dev/null; echo "stopped: postgres"; fi
 }
 
 up() {
@@ -46,7 +47,17 @@ up() {
   echo "redis $!" >> "$DIR/pids"
 
   export ASPNETCORE_ENVIRONMENT=Staging
-  export ConnectionStrings__Blog="Data Source=$DIR/cluster.db"
+  if [ "${CLUSTER_DATABASE:-sqlite}" = postgres ]; then
+    local pg
+    pg="$(PG_DIR="$DIR/postgres" PG_PORT="$(free_port)" bash "$ROOT/deploy/postgres.sh" up | sed -n 's/^connection: //p')"
+    export Database__Provider=Postgres
+    export ConnectionStrings__Blog="${pg/Database=postgres/Database=docket}"
+    echo "database: PostgreSQL (${ConnectionStrings__Blog})"
+  else
+    export Database__Provider=Sqlite
+    export ConnectionStrings__Blog="Data Source=$DIR/cluster.db"
+    echo "database: SQLite ($DIR/cluster.db)"
+  fi
   export ConnectionStrings__Redis="127.0.0.1:$redis_port"
   export Site__BaseUrl="http://127.0.0.1:$port"
   export ForwardedHeaders__KnownProxies__0=127.0.0.1

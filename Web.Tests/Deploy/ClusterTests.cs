@@ -6,7 +6,7 @@ namespace Blog.Web.Tests.Deploy;
 
 /// <summary>
 /// The cluster a newsroom would run, started by deploy/cluster.sh: Redis, two instances on one database, nginx in
-/// front. Without redis-server or nginx these tests are skipped, except under CI=true, where that is a failure.
+/// front, on the database the suite runs on. Without redis-server or nginx these tests are skipped, except under CI=true, where that is a failure.
 /// </summary>
 public sealed class Cluster : IAsyncLifetime
 {
@@ -55,6 +55,8 @@ public sealed class Cluster : IAsyncLifetime
             UseShellExecute = false,
         };
         start.Environment["CLUSTER_DIR"] = directory;
+        // The cluster runs on the database the suite runs on.
+        start.Environment["CLUSTER_DATABASE"] = TestDatabase.OnPostgres ? "postgres" : "sqlite";
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
