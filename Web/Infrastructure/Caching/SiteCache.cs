@@ -57,8 +57,11 @@ public sealed class SiteCache(IFusionCache fusion, TimeProvider clock)
     {
         var keptFor = lifetime ?? DefaultLifetime;
         var options = Options(level, keptFor, DefaultSize);
+        var before = Interlocked.Read(ref evictions);
+        var loadedHere = false;
         var kept = await fusion.GetOrSetAsync<Kept<T>>(key, async (context, token) =>
         {
+            loadedHere = true;
             var loaded = await LoadAsync(load, keptFor, token);
             if (loaded.Keep && (keepIf is null || keepIf(loaded.Kept.Value)))
             {
@@ -78,6 +81,12 @@ public sealed class SiteCache(IFusionCache fusion, TimeProvider clock)
 
             return loaded.Kept;
         }, options: options, tags: tags, token: cancellationToken);
+
+        // An eviction between the load's own check and the cache's keeping of it: what was kept may be from before.
+        if (loadedHere && Interlocked.Read(ref evictions) != before)
+        {
+            await fusion.RemoveAsync(key, options, cancellationToken);
+        }
 
         if (clock.GetUtcNow() < kept.Until)
         {
