@@ -58,7 +58,7 @@ public sealed class ModerationTests(ModeratedSiteFactory factory) : IClassFixtur
         var (editor, editorUser) = await TestUsers.SignedInClientAsync(factory, TestRole.Editor);
         // Filtered to the article: other tests in this class fill the queue with comments of their own.
         var articleId = await factory.WithDbAsync(db => db.Articles.Where(a => a.Slug == slug).Select(a => a.Id).SingleAsync());
-        Assert.Contains(id, await QueueIdsAsync(editor, "pending", $"&articleId={articleId}"));
+        Assert.Contains(id, await QueueIdsAsync(editor, "pending", $"&article={articleId}"));
         var approved = await editor.PostFormAsync("/moderation?queue=pending", new Dictionary<string, string>(), postUrl: $"/moderation?queue=pending&handler=approve&id={id}", formSelector: "form.queue");
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
 
