@@ -57,10 +57,7 @@ public sealed class BoundedMemoryTests(EmptySiteFactory factory) : IClassFixture
             slugs.Add(await Discussions.PublishArticleAsync(small, body: new string('x', 60_000)));
         }
 
-        var anonymous = small.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
-        {
-            BaseAddress = new Uri("https://localhost"), HandleCookies = false,
-        });
+        var anonymous = small.CreateAnonymousClient();
         foreach (var slug in slugs)
         {
             Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/articles/{slug}")).StatusCode);

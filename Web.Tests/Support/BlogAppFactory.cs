@@ -86,6 +86,15 @@ public class BlogAppFactory : WebApplicationFactory<Program>
             HandleCookies = true,
         });
 
+    /// <summary>A reader with no cookies at all: what the output cache serves and keeps.</summary>
+    public HttpClient CreateAnonymousClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri(settings["Site:BaseUrl"]!),
+            AllowAutoRedirect = false,
+            HandleCookies = false,
+        });
+
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
     {
         await using var scope = Services.CreateAsyncScope();

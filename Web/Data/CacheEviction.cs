@@ -32,56 +32,27 @@ public sealed class CacheEviction(SiteCache cache) : SaveChangesInterceptor, IDb
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context is BlogDbContext db && db.Database.CurrentTransaction is null)
-        {
-            cache.Evict(db.TakeEvictions());
-        }
-
+        cache.Evict(Due(eventData.Context, committed: false));
         return result;
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is BlogDbContext db && db.Database.CurrentTransaction is null)
-        {
-            await cache.EvictAsync(db.TakeEvictions(), cancellationToken);
-        }
-
+        await cache.EvictAsync(Due(eventData.Context, committed: false), cancellationToken);
         return result;
     }
 
     // A failed save may have written part of itself outside a transaction: what it touched is read afresh.
-    public override void SaveChangesFailed(DbContextErrorEventData eventData)
-    {
-        if (eventData.Context is BlogDbContext db && db.Database.CurrentTransaction is null)
-        {
-            cache.Evict(db.TakeEvictions());
-        }
-    }
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => cache.Evict(Due(eventData.Context, committed: false));
 
-    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is BlogDbContext db && db.Database.CurrentTransaction is null)
-        {
-            await cache.EvictAsync(db.TakeEvictions(), cancellationToken);
-        }
-    }
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        cache.EvictAsync(Due(eventData.Context, committed: false), cancellationToken).AsTask();
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
-    {
-        if (eventData.Context is BlogDbContext db)
-        {
-            cache.Evict(db.TakeEvictions());
-        }
-    }
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        cache.Evict(Due(eventData.Context, committed: true));
 
-    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is BlogDbContext db)
-        {
-            await cache.EvictAsync(db.TakeEvictions(), cancellationToken);
-        }
-    }
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        cache.EvictAsync(Due(eventData.Context, committed: true), cancellationToken).AsTask();
 
     // Nothing was written: nothing to evict.
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) =>
@@ -92,6 +63,10 @@ public sealed class CacheEviction(SiteCache cache) : SaveChangesInterceptor, IDb
         (eventData.Context as BlogDbContext)?.TakeEvictions();
         return Task.CompletedTask;
     }
+
+    /// <summary>What is due for eviction now: after a save outside a transaction, or once a transaction commits.</summary>
+    private static IReadOnlyCollection<string> Due(DbContext? context, bool committed) =>
+        context is BlogDbContext db && (committed || db.Database.CurrentTransaction is null) ? db.TakeEvictions() : [];
 
     private static void Collect(DbContext? context)
     {

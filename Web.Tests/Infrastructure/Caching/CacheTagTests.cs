@@ -2,7 +2,6 @@ using Blog.Web.Data;
 using Blog.Web.Domain;
 using Blog.Web.Tests.Support;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Blog.Web.Tests.Infrastructure.Caching;
@@ -13,10 +12,7 @@ public sealed class TaggedCacheSiteFactory() : BlogAppFactory(seedDemo: false);
 /// <summary>A write evicts what shows what it changed, and nothing else.</summary>
 public sealed class CacheTagTests(TaggedCacheSiteFactory factory) : IClassFixture<TaggedCacheSiteFactory>
 {
-    private HttpClient Anonymous() => factory.CreateClient(new WebApplicationFactoryClientOptions
-    {
-        BaseAddress = new Uri("https://localhost"), HandleCookies = false, AllowAutoRedirect = false,
-    });
+    private HttpClient Anonymous() => factory.CreateAnonymousClient();
 
     /// <summary>Asks twice; true when the second answer came from the output cache.</summary>
     private static async Task<bool> CachedAsync(HttpClient client, string url)

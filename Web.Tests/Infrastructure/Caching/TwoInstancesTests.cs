@@ -2,7 +2,6 @@ using System.Net;
 using Blog.Web.Domain;
 using Blog.Web.Services.Accounts;
 using Blog.Web.Tests.Support;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Blog.Web.Tests.Infrastructure.Caching;
@@ -24,10 +23,7 @@ public sealed class TwoInstancesTests : IClassFixture<RedisServer>, IDisposable
         second = new BlogAppFactory(extra: new Dictionary<string, string?> { ["ConnectionStrings:Redis"] = redis.Connection }, sameDatabaseAs: first);
     }
 
-    private static HttpClient Anonymous(BlogAppFactory instance) => instance.CreateClient(new WebApplicationFactoryClientOptions
-    {
-        BaseAddress = new Uri("https://localhost"), HandleCookies = false, AllowAutoRedirect = false,
-    });
+    private static HttpClient Anonymous(BlogAppFactory instance) => instance.CreateAnonymousClient();
 
     /// <summary>The same browser on another instance: the cookies it holds, sent to the other.</summary>
     private static async Task<HttpResponseMessage> GetWithCookiesAsync(BlogAppFactory instance, string url, string cookies)

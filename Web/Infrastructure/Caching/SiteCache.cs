@@ -57,20 +57,20 @@ public sealed class SiteCache(IFusionCache fusion, TimeProvider clock)
     {
         var keptFor = lifetime ?? DefaultLifetime;
         var options = Options(level, keptFor, DefaultSize);
+        long Size(T value) => size?.Invoke(value) ?? DefaultSize;
+        string[] TagsFor(T value) => tagsOf is null ? [.. tags] : [.. tags, .. tagsOf(value)];
+
         var before = Interlocked.Read(ref evictions);
         var loadedHere = false;
         var kept = await fusion.GetOrSetAsync<Kept<T>>(key, async (context, token) =>
         {
             loadedHere = true;
-            var loaded = await LoadAsync(load, keptFor, token);
-            if (loaded.Keep && (keepIf is null || keepIf(loaded.Kept.Value)))
+            var loaded = new Kept<T>(await load(token), clock.GetUtcNow() + keptFor);
+            if (keepIf is null || keepIf(loaded.Value))
             {
-                context.Options.Size = size?.Invoke(loaded.Kept.Value) ?? DefaultSize;
-                if (tagsOf is not null)
-                {
-                    // Tags known only from the value (an article looked up by its slug is filed under its id).
-                    context.Tags = [.. tags, .. tagsOf(loaded.Kept.Value)];
-                }
+                context.Options.Size = Size(loaded.Value);
+                // Tags known only from the value (an article looked up by its slug is filed under its id).
+                context.Tags = TagsFor(loaded.Value);
             }
             else
             {
@@ -79,29 +79,28 @@ public sealed class SiteCache(IFusionCache fusion, TimeProvider clock)
                 context.Options.SkipBackplaneNotifications = true;
             }
 
-            return loaded.Kept;
+            return loaded;
         }, options: options, tags: tags, token: cancellationToken);
 
-        // An eviction between the load's own check and the cache's keeping of it: what was kept may be from before.
+        if (clock.GetUtcNow() >= kept.Until)
+        {
+            // Kept by the cache's clock but past the site's (a test's clock moved on): load afresh.
+            before = Interlocked.Read(ref evictions);
+            loadedHere = true;
+            kept = new Kept<T>(await load(cancellationToken), clock.GetUtcNow() + keptFor);
+            if (keepIf is null || keepIf(kept.Value))
+            {
+                await fusion.SetAsync(key, kept, options.Duplicate().SetSize(Size(kept.Value)), TagsFor(kept.Value), cancellationToken);
+            }
+        }
+
+        // A load that overlapped an eviction may have read what the write replaced: it is served, not kept.
         if (loadedHere && Interlocked.Read(ref evictions) != before)
         {
             await fusion.RemoveAsync(key, options, cancellationToken);
         }
 
-        if (clock.GetUtcNow() < kept.Until)
-        {
-            return kept.Value;
-        }
-
-        // Kept by the cache's clock but past the site's (a test's clock moved on): load afresh.
-        var fresh = await LoadAsync(load, keptFor, cancellationToken);
-        if (fresh.Keep && (keepIf is null || keepIf(fresh.Kept.Value)))
-        {
-            await fusion.SetAsync(key, fresh.Kept, options.Duplicate().SetSize(size?.Invoke(fresh.Kept.Value) ?? DefaultSize),
-                tagsOf is null ? tags : [.. tags, .. tagsOf(fresh.Kept.Value)], cancellationToken);
-        }
-
-        return fresh.Kept.Value;
+        return kept.Value;
     }
 
     /// <summary>Keeps a value that was just written (a new session), under its tags.</summary>
@@ -137,24 +136,23 @@ public sealed class SiteCache(IFusionCache fusion, TimeProvider clock)
         }
 
         NoteEviction();
-        if (tags.Contains(CacheTags.Everything))
+        var (everything, keys, byTag) = Split(tags);
+        if (everything)
         {
             await fusion.ClearAsync(allowFailSafe: false, token: cancellationToken);
         }
         else
         {
-            foreach (var entry in tags.Where(IsEntry))
+            foreach (var key in keys)
             {
-                await fusion.RemoveAsync(entry[CacheTags.EntryPrefix.Length..], token: cancellationToken);
+                await fusion.RemoveAsync(key, token: cancellationToken);
             }
 
-            await fusion.RemoveByTagAsync(tags.Where(t => !IsEntry(t)).ToArray(), token: cancellationToken);
+            await fusion.RemoveByTagAsync(byTag, token: cancellationToken);
         }
 
         NoteEviction();
     }
-
-    private static bool IsEntry(string tag) => tag.StartsWith(CacheTags.EntryPrefix, StringComparison.Ordinal);
 
     /// <summary>The synchronous form, for a synchronous SaveChanges.</summary>
     public void Evict(IReadOnlyCollection<string> tags)
@@ -165,32 +163,35 @@ public sealed class SiteCache(IFusionCache fusion, TimeProvider clock)
         }
 
         NoteEviction();
-        if (tags.Contains(CacheTags.Everything))
+        var (everything, keys, byTag) = Split(tags);
+        if (everything)
         {
             fusion.Clear(allowFailSafe: false);
         }
         else
         {
-            foreach (var entry in tags.Where(IsEntry))
+            foreach (var key in keys)
             {
-                fusion.Remove(entry[CacheTags.EntryPrefix.Length..]);
+                fusion.Remove(key);
             }
 
-            fusion.RemoveByTag(tags.Where(t => !IsEntry(t)).ToArray());
+            fusion.RemoveByTag(byTag);
         }
 
         NoteEviction();
     }
 
+    /// <summary>What an eviction is: everything, or entries by key (<see cref="CacheTags.Entry"/>) and the rest by tag.</summary>
+    private static (bool Everything, string[] Keys, string[] Tags) Split(IReadOnlyCollection<string> tags)
+    {
+        static bool IsEntry(string tag) => tag.StartsWith(CacheTags.EntryPrefix, StringComparison.Ordinal);
+        return (tags.Contains(CacheTags.Everything),
+            tags.Where(IsEntry).Select(t => t[CacheTags.EntryPrefix.Length..]).ToArray(),
+            tags.Where(t => !IsEntry(t)).ToArray());
+    }
+
     /// <summary>Counts an eviction made here or announced by another instance (see <see cref="CacheSetup"/>).</summary>
     public void NoteEviction() => Interlocked.Increment(ref evictions);
-
-    private async Task<(Kept<T> Kept, bool Keep)> LoadAsync<T>(Func<CancellationToken, Task<T>> load, TimeSpan keptFor, CancellationToken cancellationToken)
-    {
-        var before = Interlocked.Read(ref evictions);
-        var value = await load(cancellationToken);
-        return (new Kept<T>(value, clock.GetUtcNow() + keptFor), Interlocked.Read(ref evictions) == before);
-    }
 
     private FusionCacheEntryOptions Options(CacheLevel level, TimeSpan lifetime, long size)
     {
