@@ -37,6 +37,8 @@ public class BlogAppFactory : WebApplicationFactory<Program>
         {
             ["Database:Provider"] = TestDatabase.OnPostgres ? "Postgres" : "Sqlite",
             ["ConnectionStrings:Blog"] = ConnectionString,
+            // Instances of one site share a Redis namespace; each test's site has its own on a shared server.
+            ["Cache:KeyPrefix"] = sameDatabaseAs?.settings["Cache:KeyPrefix"] ?? $"test-{Guid.NewGuid():N}:",
             ["Site:BaseUrl"] = "https://localhost",
             ["Mail:PickupDirectory"] = MailDirectory,
             ["DemoContent:Enabled"] = seedDemo ? "true" : "false",

@@ -1,3 +1,4 @@
+using Blog.Web.Infrastructure.Limits;
 using System.Net;
 using System.Threading.RateLimiting;
 using Blog.Web.Configuration;
@@ -151,6 +152,7 @@ public static class BlogServices
             options.Cookie.IsEssential = true;
         });
 
+        services.AddSingleton<ClientLimits>();
         services.AddSingleton<PostingLimits>();
         services.AddRateLimiter(options =>
         {
@@ -158,19 +160,13 @@ public static class BlogServices
             // Per account when signed in (the limiter runs after authentication), per address otherwise.
             options.AddPolicy(AccountPostsPolicy, context =>
                 HttpMethods.IsPost(context.Request.Method)
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        ClientKey.Of(context),
-                        _ => new FixedWindowRateLimiterOptions
-                        {
-                            PermitLimit = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.AccountPostsPerMinute,
-                            Window = TimeSpan.FromMinutes(1),
-                            QueueLimit = 0,
-                        })
+                    ? RateLimitPartition.Get(ClientKey.Of(context), client => context.RequestServices.GetRequiredService<ClientLimits>()
+                        .For("account-posts:" + client, context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.AccountPostsPerMinute))
                     : RateLimitPartition.GetNoLimiter("reads"));
             options.OnRejected = (context, _) =>
             {
                 // No body: the status-code page answers with the site's own "Slow down" page, which reads this header.
-                PostingLimits.SetRetryAfter(context.HttpContext.Response, PostingLimits.WaitOf(context.Lease));
+                PostingLimits.SetRetryAfter(context.HttpContext.Response, ClientLimits.WaitOf(context.Lease));
                 return ValueTask.CompletedTask;
             };
         });

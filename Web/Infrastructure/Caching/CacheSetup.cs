@@ -17,7 +17,9 @@ public static class CacheSetup
 
     public static IServiceCollection AddSiteCache(this IServiceCollection services, IConfiguration configuration)
     {
-        var redis = configuration.GetConnectionString(RedisConnectionName);
+        var redis = new SharedRedis(configuration.GetConnectionString(RedisConnectionName),
+            configuration.GetValue<string>("Cache:KeyPrefix") is { Length: > 0 } prefix ? prefix : "docket:");
+        services.AddSingleton(redis);
         var limit = configuration.GetValue<long?>("Cache:MemoryLimitMegabytes") is { } megabytes and > 0
             ? megabytes * 1024 * 1024
             : SiteCache.MemoryLimit;
@@ -26,7 +28,8 @@ public static class CacheSetup
         var fusion = services.AddFusionCache()
             .WithOptions(options =>
             {
-                options.CacheKeyPrefix = "docket:";
+                options.CacheKeyPrefix = redis.KeyPrefix;
+                options.BackplaneChannelPrefix = redis.KeyPrefix + "backplane";
                 // A Redis hiccup is logged and the site carries on from memory and the database.
                 options.DistributedCacheCircuitBreakerDuration = TimeSpan.FromSeconds(2);
                 options.BackplaneCircuitBreakerDuration = TimeSpan.FromSeconds(2);
@@ -34,11 +37,11 @@ public static class CacheSetup
             })
             .WithMemoryCache(memory)
             .WithSerializer(new FusionCacheSystemTextJsonSerializer(new System.Text.Json.JsonSerializerOptions { IncludeFields = true }));
-        if (!string.IsNullOrWhiteSpace(redis))
+        if (redis.Configured)
         {
             fusion
-                .WithDistributedCache(new RedisCache(new RedisCacheOptions { Configuration = redis }))
-                .WithBackplane(new RedisBackplane(new RedisBackplaneOptions { Configuration = redis }));
+                .WithDistributedCache(new RedisCache(new RedisCacheOptions { ConnectionMultiplexerFactory = redis.ConnectAsync }))
+                .WithBackplane(new RedisBackplane(new RedisBackplaneOptions { ConnectionMultiplexerFactory = redis.ConnectAsync }));
         }
 
         services.AddSingleton(sp =>

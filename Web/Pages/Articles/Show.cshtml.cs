@@ -1,3 +1,4 @@
+using Blog.Web.Infrastructure.Limits;
 using Blog.Web.Infrastructure.Caching;
 using System.Text.Json;
 using Blog.Web.Configuration;
@@ -47,7 +48,7 @@ public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, Comm
     {
         var formAction = Url.Page("/Articles/Show", "Comment", new { slug })!;
         var previewing = Command == "preview";
-        if (this.TooFast(limits, previewing ? PostingAction.Preview : PostingAction.Comment, out var tooFast))
+        if (await this.TooFastAsync(limits, previewing ? PostingAction.Preview : PostingAction.Comment) is { } tooFast)
         {
             ModelState.Clear();
             return await ShowAsync(slug, null, 1, new CommentFormModel(formAction, Input, "Post comment", Error: tooFast), cancellationToken);

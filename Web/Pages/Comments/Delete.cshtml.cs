@@ -1,3 +1,4 @@
+using Blog.Web.Infrastructure.Limits;
 using Blog.Web.Infrastructure;
 using Blog.Web.Services;
 using Blog.Web.Services.Comments;
@@ -36,7 +37,7 @@ public sealed class DeleteModel(CommentService comments, ReaderAccess access, Po
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken cancellationToken)
     {
-        if (this.TooFast(limits, PostingAction.Delete, out var tooFast))
+        if (await this.TooFastAsync(limits, PostingAction.Delete) is { } tooFast)
         {
             Error = tooFast;
             return await ShowAsync(id, cancellationToken);

@@ -1,3 +1,4 @@
+using Blog.Web.Infrastructure.Limits;
 using Blog.Web.Configuration;
 using Blog.Web.Infrastructure;
 using Blog.Web.Services;
@@ -49,7 +50,7 @@ public sealed class EditModel(CommentService comments, ReaderAccess access, Post
         }
 
         var previewing = Command == "preview";
-        if (this.TooFast(limits, previewing ? PostingAction.Preview : PostingAction.Edit, out var tooFast))
+        if (await this.TooFastAsync(limits, previewing ? PostingAction.Preview : PostingAction.Edit) is { } tooFast)
         {
             ModelState.Clear();
             return Show(found, tooFast, null);

@@ -1,3 +1,4 @@
+using Blog.Web.Infrastructure.Limits;
 using Blog.Web.Infrastructure;
 using Blog.Web.Services;
 using Blog.Web.Services.Comments;
@@ -19,7 +20,7 @@ public sealed class RecommendModel(CommentService comments, ReaderAccess access,
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken cancellationToken)
     {
         var viewer = await access.StandingAsync(User, cancellationToken);
-        if (limits.WaitBefore(PostingAction.Recommend, HttpContext) is { } wait)
+        if (await limits.WaitBeforeAsync(PostingAction.Recommend, HttpContext) is { } wait)
         {
             // Nothing was typed: back to the comment, told why nothing changed.
             StatusMessage = PostingLimits.Message(PostingAction.Recommend, PostingLimits.WholeSeconds(wait), textKept: false);

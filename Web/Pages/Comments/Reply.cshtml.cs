@@ -1,3 +1,4 @@
+using Blog.Web.Infrastructure.Limits;
 using Blog.Web.Domain;
 using Blog.Web.Infrastructure;
 using Blog.Web.Services;
@@ -30,7 +31,7 @@ public sealed class ReplyModel(CommentService comments, ReaderAccess access, Pos
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken cancellationToken)
     {
         var previewing = Command == "preview";
-        if (this.TooFast(limits, previewing ? PostingAction.Preview : PostingAction.Comment, out var tooFast))
+        if (await this.TooFastAsync(limits, previewing ? PostingAction.Preview : PostingAction.Comment) is { } tooFast)
         {
             ModelState.Clear();
             return await ShowAsync(id, tooFast, null, cancellationToken);

@@ -1,3 +1,4 @@
+using Blog.Web.Infrastructure.Limits;
 using Blog.Web.Domain;
 using Blog.Web.Domain.Moderation;
 using Blog.Web.Infrastructure;
@@ -39,7 +40,7 @@ public sealed class ReportModel(CommentService comments, ModerationService moder
             return NotFound();
         }
 
-        if (this.TooFast(limits, PostingAction.Report, out var tooFast))
+        if (await this.TooFastAsync(limits, PostingAction.Report) is { } tooFast)
         {
             Error = tooFast;
             return Page();

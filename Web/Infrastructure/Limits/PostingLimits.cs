@@ -1,10 +1,9 @@
 using System.Security.Claims;
-using System.Threading.RateLimiting;
 using Blog.Web.Configuration;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
-namespace Blog.Web.Infrastructure;
+namespace Blog.Web.Infrastructure.Limits;
 
 /// <summary>What a reader does to a discussion, each with its own burst limit.</summary>
 public enum PostingAction
@@ -29,40 +28,24 @@ public static class ClientKey
 /// <summary>
 /// Burst limits on discussion actions, asked by the page itself rather than by the rate-limiting middleware, so a
 /// refusal redisplays the same form with the typed text and says when to try again (the middleware can only answer
-/// with a bare 429). These guard against scripts; the business caps (flood, duplicates) are database rules.
-/// Idle partitions are dropped by the limiter, so memory stays bounded by the readers active in the last minute.
+/// with a bare 429). These guard against scripts; the business caps (flood, duplicates) are database rules. Counted
+/// by <see cref="ClientLimits"/>: across instances when there is Redis.
 /// </summary>
-public sealed class PostingLimits : IDisposable
+public sealed class PostingLimits(ClientLimits limits, IOptions<CommentOptions> options)
 {
-    private readonly PartitionedRateLimiter<(PostingAction Action, string Client)> limiter;
-
-    public PostingLimits(IOptions<CommentOptions> options)
+    /// <summary>How long to wait when <paramref name="action"/> is over its limit for this client; null when it may go ahead.</summary>
+    public async ValueTask<TimeSpan?> WaitBeforeAsync(PostingAction action, HttpContext context)
     {
         var settings = options.Value;
-        limiter = PartitionedRateLimiter.Create<(PostingAction Action, string Client), (PostingAction, string)>(key =>
-            RateLimitPartition.GetFixedWindowLimiter(key, k => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = k.Item1 switch
-                {
-                    PostingAction.Comment => settings.PostsPerMinute,
-                    PostingAction.Preview => settings.PreviewsPerMinute,
-                    _ => settings.ActionsPerMinute,
-                },
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            }));
+        var permits = action switch
+        {
+            PostingAction.Comment => settings.PostsPerMinute,
+            PostingAction.Preview => settings.PreviewsPerMinute,
+            _ => settings.ActionsPerMinute,
+        };
+        using var lease = await limits.AcquireAsync(action + ":" + ClientKey.Of(context), permits, context.RequestAborted);
+        return lease.IsAcquired ? null : ClientLimits.WaitOf(lease);
     }
-
-    /// <summary>How long to wait when <paramref name="action"/> is over its limit for this client; null when it may go ahead.</summary>
-    public TimeSpan? WaitBefore(PostingAction action, HttpContext context)
-    {
-        using var lease = limiter.AttemptAcquire((action, ClientKey.Of(context)));
-        return lease.IsAcquired ? null : WaitOf(lease);
-    }
-
-    /// <summary>How long a refused lease says to wait (a minute when it does not say).</summary>
-    public static TimeSpan WaitOf(RateLimitLease lease) =>
-        lease.TryGetMetadata(MetadataName.RetryAfter, out var after) && after > TimeSpan.Zero ? after : TimeSpan.FromMinutes(1);
 
     /// <summary>Sets Retry-After to the wait in whole seconds (at least one) and gives that number.</summary>
     public static int SetRetryAfter(HttpResponse response, TimeSpan wait)
@@ -90,8 +73,6 @@ public sealed class PostingLimits : IDisposable
         return $"You are {what} faster than the site allows. Please wait {seconds} second{(seconds == 1 ? "" : "s")} and try again"
             + (textKept ? "; anything you typed is kept below." : ".");
     }
-
-    public void Dispose() => limiter.Dispose();
 }
 
 public static class PostingLimitPages
@@ -108,18 +89,16 @@ public static class PostingLimitPages
 
     /// <summary>
     /// Asks the limit for <paramref name="action"/>; when it is reached, sets 429 and Retry-After on the response and
-    /// gives the sentence to show above the form.
+    /// gives the sentence to show above the form (null when the action may go ahead).
     /// </summary>
-    public static bool TooFast(this PageModel page, PostingLimits limits, PostingAction action, out string message)
+    public static async ValueTask<string?> TooFastAsync(this PageModel page, PostingLimits limits, PostingAction action)
     {
-        if (limits.WaitBefore(action, page.HttpContext) is not { } wait)
+        if (await limits.WaitBeforeAsync(action, page.HttpContext) is not { } wait)
         {
-            message = "";
-            return false;
+            return null;
         }
 
         page.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        message = PostingLimits.Message(action, PostingLimits.SetRetryAfter(page.Response, wait));
-        return true;
+        return PostingLimits.Message(action, PostingLimits.SetRetryAfter(page.Response, wait));
     }
 }
