@@ -15,3 +15,13 @@ public sealed class PostgresBlogDbContextFactory : IDesignTimeDbContextFactory<P
     public PostgresBlogDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgresBlogDbContext>().UseNpgsql("Host=127.0.0.1;Database=docket_design").Options);
 }
+
+/// <summary>
+/// For `dotnet ef migrations add ... --context BlogDbContext`: without a factory of its own, the tools would build
+/// the SQLite context from the PostgreSQL factory above (its context is a BlogDbContext too).
+/// </summary>
+public sealed class SqliteBlogDbContextFactory : IDesignTimeDbContextFactory<BlogDbContext>
+{
+    public BlogDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<BlogDbContext>().UseSqlite("Data Source=:memory:").Options);
+}

@@ -71,7 +71,8 @@ public sealed class Article
 
     /// <summary>
     /// Readers see an article once it is published, or scheduled and its time has come: a scheduled article
-    /// appears on time with no job to flip its status.
+    /// appears on time by this rule alone (the background job that records it as published only makes the cached
+    /// lists show it at that moment).
     /// </summary>
     public bool IsVisibleToReaders(DateTimeOffset now) =>
         Status is ArticleStatus.Published or ArticleStatus.Scheduled && PublishedAt is { } at && at <= now;
@@ -120,6 +121,21 @@ public sealed class Article
         PublishedAt = at;
         UpdatedAt = now;
         return PublishingRefusal.None;
+    }
+
+    /// <summary>
+    /// Records a scheduled article whose time has come as published (readers already see it); false when it is not
+    /// one. Its publication time stays the scheduled one.
+    /// </summary>
+    public bool GoLive(DateTimeOffset now)
+    {
+        if (Status != ArticleStatus.Scheduled || PublishedAt > now)
+        {
+            return false;
+        }
+
+        Status = ArticleStatus.Published;
+        return true;
     }
 
     /// <summary>Takes the article back to a draft: it disappears from every reader surface at once.</summary>

@@ -1,14 +1,15 @@
-using Blog.Web.Infrastructure.Limits;
 using System.Net;
 using System.Threading.RateLimiting;
 using Blog.Web.Configuration;
 using Blog.Web.Data;
 using Blog.Web.Domain;
 using Blog.Web.Infrastructure.Caching;
+using Blog.Web.Infrastructure.Limits;
 using Blog.Web.Services;
 using Blog.Web.Services.Accounts;
 using Blog.Web.Services.Comments;
 using Blog.Web.Services.Demo;
+using Blog.Web.Services.Jobs;
 using Blog.Web.Services.Moderation;
 using Blog.Web.Services.Newsroom;
 using Blog.Web.Services.Search;
@@ -101,6 +102,7 @@ public static class BlogServices
         services.AddScoped<StripeBilling>();
         services.AddScoped<Services.Bench.BenchSeeder>();
         services.AddScoped<DemoSeeder>();
+        services.AddBackgroundWork(configuration);
 
         services.AddAuthorization(options =>
         {

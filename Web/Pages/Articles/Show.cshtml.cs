@@ -1,15 +1,15 @@
-using Blog.Web.Infrastructure.Limits;
-using Blog.Web.Infrastructure.Caching;
 using System.Text.Json;
 using Blog.Web.Configuration;
 using Blog.Web.Domain;
 using Blog.Web.Infrastructure;
+using Blog.Web.Infrastructure.Caching;
+using Blog.Web.Infrastructure.Limits;
+using Blog.Web.Pages.Comments;
 using Blog.Web.Services;
+using Blog.Web.Services.Comments;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
-using Blog.Web.Pages.Comments;
-using Blog.Web.Services.Comments;
 
 namespace Blog.Web.Pages.Articles;
 

@@ -1,5 +1,5 @@
-using Blog.Web.Infrastructure.Limits;
 using Blog.Web.Infrastructure;
+using Blog.Web.Infrastructure.Limits;
 using Blog.Web.Services;
 using Blog.Web.Services.Comments;
 using Microsoft.AspNetCore.Authorization;

@@ -1,6 +1,6 @@
-using Blog.Web.Infrastructure.Limits;
 using Blog.Web.Domain;
 using Blog.Web.Infrastructure;
+using Blog.Web.Infrastructure.Limits;
 using Blog.Web.Services;
 using Blog.Web.Services.Comments;
 using Microsoft.AspNetCore.Mvc;

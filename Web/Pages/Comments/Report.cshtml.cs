@@ -1,7 +1,7 @@
-using Blog.Web.Infrastructure.Limits;
 using Blog.Web.Domain;
 using Blog.Web.Domain.Moderation;
 using Blog.Web.Infrastructure;
+using Blog.Web.Infrastructure.Limits;
 using Blog.Web.Services;
 using Blog.Web.Services.Comments;
 using Blog.Web.Services.Moderation;
