@@ -40,6 +40,9 @@ public class BlogAppFactory : WebApplicationFactory<Program>
             // Instances of one site share a Redis namespace; each test's site has its own on a shared server.
             ["Cache:KeyPrefix"] = sameDatabaseAs?.settings["Cache:KeyPrefix"] ?? $"test-{Guid.NewGuid():N}:",
             ["Site:BaseUrl"] = "https://localhost",
+            // Static assets as a published site serves them (immutable, precompressed at build), not as the
+            // development reload does (no-cache, compressed again per request).
+            ["ReloadStaticAssetsAtRuntime"] = "false",
             ["Mail:PickupDirectory"] = MailDirectory,
             ["DemoContent:Enabled"] = seedDemo ? "true" : "false",
             // Tests sign in hundreds of times; the production iteration count is asserted separately.
@@ -117,6 +120,9 @@ public class BlogAppFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        // The site runs from its build output here, not a publish folder: the build's asset list (and its compressed
+        // files under obj/) is what a publish would copy, so it is read as Development would read it.
+        builder.UseStaticWebAssets();
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
