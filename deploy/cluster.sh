@@ -5,6 +5,8 @@
 # Settings: CLUSTER_DIR (state, logs, database; default /tmp/docket-cluster), PORT (nginx; default a free port),
 # CLUSTER_DATABASE: sqlite (default: one file, shared by the two instances on this machine) or postgres (a
 # throwaway PostgreSQL 15 cluster started by deploy/postgres.sh). Redis carries the cache's second level and backplane.
+# CLUSTER_APP: a published site to run instead of building one; CLUSTER_SEED: demo (default: the demo newsroom) or
+# bench (the benchmark's content, seeded before the instances start; its summary in $CLUSTER_DIR/seed.json).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DIR="${CLUSTER_DIR:-/tmp/docket-cluster}"
@@ -36,8 +38,11 @@ up() {
   [ -f "$DIR/pids" ] && down >/dev/null
   mkdir -p "$DIR"
   rm -rf "$DIR/app" "$DIR"/cluster.db* "$DIR"/nginx-*
-  echo "== building the site (Release) into $DIR/app"
-  dotnet publish "$ROOT/Web/Web.csproj" -c Release -o "$DIR/app" -v quiet -nologo >/dev/null
+  local app="${CLUSTER_APP:-$DIR/app}"
+  if [ -z "${CLUSTER_APP:-}" ]; then
+    echo "== building the site (Release) into $DIR/app"
+    dotnet publish "$ROOT/Web/Web.csproj" -c Release -o "$DIR/app" -v quiet -nologo >/dev/null
+  fi
 
   local redis_port port1 port2 port
   redis_port="$(free_port)"; port1="$(free_port)"; port2="$(free_port)"; port="${PORT:-$(free_port)}"
@@ -62,14 +67,20 @@ up() {
   export Site__BaseUrl="http://127.0.0.1:$port"
   export ForwardedHeaders__KnownProxies__0=127.0.0.1
   export Mail__PickupDirectory="$DIR/mail"
-  export DemoContent__Enabled=true
+  if [ "${CLUSTER_SEED:-demo}" = bench ]; then
+    export DemoContent__Enabled=false
+    echo "== seeding the benchmark's content"
+    (cd "$app" && dotnet Web.dll seed-bench) | tail -n 1 > "$DIR/seed.json"
+  else
+    export DemoContent__Enabled=true
+  fi
   # Plain http on loopback: the cookies cannot be https-only here. Behind TLS, leave this true.
   export Security__HttpsCookies=false
 
   # The first instance migrates and seeds the database before the second starts on it.
   local n=1
   for p in "$port1" "$port2"; do
-    (cd "$DIR/app" && exec dotnet Web.dll --urls "http://127.0.0.1:$p") > "$DIR/instance$n.log" 2>&1 &
+    (cd "$app" && exec dotnet Web.dll --urls "http://127.0.0.1:$p") > "$DIR/instance$n.log" 2>&1 &
     echo "instance$n $!" >> "$DIR/pids"
     wait_for "http://127.0.0.1:$p/healthz" 90 || { echo "instance $n did not start; see $DIR/instance$n.log"; tail -5 "$DIR/instance$n.log"; down; exit 1; }
     n=$((n + 1))

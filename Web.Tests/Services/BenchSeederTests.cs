@@ -11,7 +11,6 @@ public sealed class BenchSeederTests
     [Fact]
     public async Task SeedBench_AtASmallScale_HasTheCountsAndShapesAsked()
     {
-        TestDatabase.SkipOnPostgres("The benchmark seeds SQLite directly (bench/run.sh runs on SQLite).");
         await using var factory = new EmptySiteFactory();
         var scale = BenchScale.Small;
 

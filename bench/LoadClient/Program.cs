@@ -7,11 +7,15 @@ using System.Text.RegularExpressions;
 // token and idempotency key each page gives it, and records every comment the site acknowledged, each as it arrives
 // (one JSON line per acknowledgement in OUTPUT_JSON.acks), so a record survives whatever happens next. A dropped
 // connection (the server killed, restarting) is counted and the poster signs in again and carries on.
-// usage: LoadClient BASE_URL ARTICLE_SLUG ACCOUNTS_JSON PASSWORD POSTERS SECONDS OUTPUT_JSON
+// With INTERVAL_MS, each poster waits that long between posts (a steady trickle beside another load, its comments
+// marked bench-trickle rather than bench-post).
+// usage: LoadClient BASE_URL ARTICLE_SLUG ACCOUNTS_JSON PASSWORD POSTERS SECONDS OUTPUT_JSON [INTERVAL_MS]
 var (baseUrl, slug, accountsFile, password) = (args[0].TrimEnd('/'), args[1], args[2], args[3]);
 var posters = int.Parse(args[4]);
 var seconds = int.Parse(args[5]);
 var output = args[6];
+var interval = args.Length > 7 ? TimeSpan.FromMilliseconds(int.Parse(args[7])) : TimeSpan.Zero;
+var mark = interval > TimeSpan.Zero ? "bench-trickle" : "bench-post";
 var emails = JsonSerializer.Deserialize<string[]>(File.ReadAllText(accountsFile))!.Take(posters).ToArray();
 var token = new Regex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
 var key = new Regex("name=\"Input.IdempotencyKey\" value=\"([^\"]+)\"");
@@ -77,6 +81,7 @@ await Task.WhenAll(emails.Select(async (email, n) =>
 {
     HttpClient? client = null;
     var sequence = 0;
+    var nextAt = TimeSpan.Zero;
     while (DateTime.UtcNow < deadline)
     {
         try
@@ -89,7 +94,15 @@ await Task.WhenAll(emails.Select(async (email, n) =>
             }
 
             var page = await (await Send(client, new HttpRequestMessage(HttpMethod.Get, $"/articles/{slug}"))).Content.ReadAsStringAsync();
-            var body = $"bench-post {n:D3}-{sequence++:D5}: a point about the ruling.";
+            // A steady rate, whatever each post takes: the next one is due an interval after the last was due.
+            if (interval > TimeSpan.Zero && nextAt - stopwatch.Elapsed is { Ticks: > 0 } wait)
+            {
+                await Task.Delay(wait);
+            }
+
+            nextAt += interval;
+
+            var body = $"{mark} {n:D3}-{sequence++:D5}: a point about the ruling.";
             Interlocked.Increment(ref attempts);
             var response = await Send(client, new HttpRequestMessage(HttpMethod.Post, $"/articles/{slug}?handler=comment")
             {

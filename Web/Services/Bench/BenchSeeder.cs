@@ -32,7 +32,7 @@ public sealed record BenchSeedResult(string MediumSlug, string LargeSlug, IReadO
 /// Fills an empty database with a deterministic, realistic load (same seed, same data): articles with cases, one
 /// 300-comment and one 1,000-comment thread, a large body of further comments with held and reported ones, and
 /// readers of whom some subscribe. Written with raw batched inserts in one transaction: EF change tracking for
-/// 100,000 rows would measure the generator, not the site.
+/// 100,000 rows would measure the generator, not the site. Seeds SQLite or PostgreSQL alike.
 /// </summary>
 public sealed class BenchSeeder(BlogDbContext db, MarkdownRenderer renderer, IPasswordHasher<BlogUser> hasher, ISearchIndex search, TimeProvider clock)
 {
@@ -51,6 +51,10 @@ public sealed class BenchSeeder(BlogDbContext db, MarkdownRenderer renderer, IPa
         }
 
         var random = new Random(20261127);
+        // The SQL below is written for both engines (quoted names, @parameters, TRUE and FALSE); where they store a
+        // value differently (a Guid), the value is given as each engine keeps it.
+        var postgres = db.Database.IsNpgsql();
+        object Key(Guid key) => postgres ? key : key.ToString().ToUpperInvariant();
         var now = clock.GetUtcNow();
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -61,9 +65,9 @@ public sealed class BenchSeeder(BlogDbContext db, MarkdownRenderer renderer, IPa
         var userIds = new List<string>();
         var subscriberEmails = new List<string>();
         await using (var insertUser = Command(connection, transaction,
-            "INSERT INTO AspNetUsers (Id, UserName, NormalizedUserName, Email, NormalizedEmail, EmailConfirmed, PasswordHash, SecurityStamp, ConcurrencyStamp, PhoneNumberConfirmed, TwoFactorEnabled, LockoutEnabled, AccessFailedCount, DisplayName, CreatedAt, AuthorSlug) " +
-            "VALUES ($id, $email, $norm, $email, $norm, 1, $hash, $stamp, $stamp, 0, 0, 1, 0, $name, $created, $slug)",
-            "$id", "$email", "$norm", "$hash", "$stamp", "$name", "$created", "$slug"))
+            "INSERT INTO \"AspNetUsers\" (\"Id\", \"UserName\", \"NormalizedUserName\", \"Email\", \"NormalizedEmail\", \"EmailConfirmed\", \"PasswordHash\", \"SecurityStamp\", \"ConcurrencyStamp\", \"PhoneNumberConfirmed\", \"TwoFactorEnabled\", \"LockoutEnabled\", \"AccessFailedCount\", \"DisplayName\", \"CreatedAt\", \"AuthorSlug\") " +
+            "VALUES (@id, @email, @norm, @email, @norm, TRUE, @hash, @stamp, @stamp, FALSE, FALSE, TRUE, 0, @name, @created, @slug)",
+            "id", "email", "norm", "hash", "stamp", "name", "created", "slug"))
         {
             for (var i = 0; i <= scale.Users; i++)
             {
@@ -79,11 +83,11 @@ public sealed class BenchSeeder(BlogDbContext db, MarkdownRenderer renderer, IPa
             }
         }
 
-        await Exec(connection, transaction, "INSERT INTO AspNetRoles (Id, Name, NormalizedName, ConcurrencyStamp) SELECT 'role-editor', 'Editor', 'EDITOR', 'x' WHERE NOT EXISTS (SELECT 1 FROM AspNetRoles WHERE NormalizedName = 'EDITOR')", cancellationToken);
-        await Exec(connection, transaction, $"INSERT INTO AspNetUserRoles (UserId, RoleId) SELECT 'bench-user-{scale.Users:D4}', Id FROM AspNetRoles WHERE NormalizedName = 'EDITOR'", cancellationToken);
+        await Exec(connection, transaction, "INSERT INTO \"AspNetRoles\" (\"Id\", \"Name\", \"NormalizedName\", \"ConcurrencyStamp\") SELECT 'role-editor', 'Editor', 'EDITOR', 'x' WHERE NOT EXISTS (SELECT 1 FROM \"AspNetRoles\" WHERE \"NormalizedName\" = 'EDITOR')", cancellationToken);
+        await Exec(connection, transaction, $"INSERT INTO \"AspNetUserRoles\" (\"UserId\", \"RoleId\") SELECT 'bench-user-{scale.Users:D4}', \"Id\" FROM \"AspNetRoles\" WHERE \"NormalizedName\" = 'EDITOR'", cancellationToken);
         await using (var insertSubscription = Command(connection, transaction,
-            "INSERT INTO Subscriptions (UserId, Plan, Status, Source, StartedAt, CurrentPeriodEnd, PaymentFailed) VALUES ($user, 'Annual', 0, 2, $start, $end, 0)",
-            "$user", "$start", "$end"))
+            "INSERT INTO \"Subscriptions\" (\"UserId\", \"Plan\", \"Status\", \"Source\", \"StartedAt\", \"CurrentPeriodEnd\", \"PaymentFailed\") VALUES (@user, 'Annual', 0, 2, @start, @end, FALSE)",
+            "user", "start", "end"))
         {
             foreach (var id in userIds.Take(scale.Subscribers))
             {
@@ -97,12 +101,12 @@ public sealed class BenchSeeder(BlogDbContext db, MarkdownRenderer renderer, IPa
         var teaser = MarkdownRenderer.Teaser(body, 2);
         var articleIds = new List<int>();
         await using (var insertCase = Command(connection, transaction,
-            "INSERT INTO Cases (Id, Slug, Name, Citations, Court, Jurisdiction, FileNumber, Judges, ProceedingsStatus, Summary, SummaryHtml, CreatedAt, UpdatedAt) VALUES ($id, $slug, $name, $cit, 'High Court', 'New Zealand', '', '', 6, '', '', $at, $at)",
-            "$id", "$slug", "$name", "$cit", "$at"))
+            "INSERT INTO \"Cases\" (\"Id\", \"Slug\", \"Name\", \"Citations\", \"Court\", \"Jurisdiction\", \"FileNumber\", \"Judges\", \"ProceedingsStatus\", \"Summary\", \"SummaryHtml\", \"CreatedAt\", \"UpdatedAt\") VALUES (@id, @slug, @name, @cit, 'High Court', 'New Zealand', '', '', 6, '', '', @at, @at)",
+            "id", "slug", "name", "cit", "at"))
         await using (var insertArticle = Command(connection, transaction,
-            "INSERT INTO Articles (Id, Slug, Title, Standfirst, Body, BodyHtml, TeaserHtml, RenderVersion, AuthorId, Status, CreatedAt, PublishedAt, UpdatedAt, CaseId, Visibility, CommentMode, CorrectionsNote) " +
-            "VALUES ($id, $slug, $title, $stand, $body, $html, $teaser, 1, $author, 2, $at, $at, $at, $case, 0, 0, '')",
-            "$id", "$slug", "$title", "$stand", "$body", "$html", "$teaser", "$author", "$at", "$case"))
+            "INSERT INTO \"Articles\" (\"Id\", \"Slug\", \"Title\", \"Standfirst\", \"Body\", \"BodyHtml\", \"TeaserHtml\", \"RenderVersion\", \"AuthorId\", \"Status\", \"CreatedAt\", \"PublishedAt\", \"UpdatedAt\", \"CaseId\", \"Visibility\", \"CommentMode\", \"CorrectionsNote\") " +
+            "VALUES (@id, @slug, @title, @stand, @body, @html, @teaser, 1, @author, 2, @at, @at, @at, @case, 0, 0, '')",
+            "id", "slug", "title", "stand", "body", "html", "teaser", "author", "at", "case"))
         {
             for (var i = 1; i <= scale.Articles; i++)
             {
@@ -117,9 +121,9 @@ public sealed class BenchSeeder(BlogDbContext db, MarkdownRenderer renderer, IPa
         // Comments: explicit ids, so parents and paths are known without a round trip per row.
         long nextId = 1;
         await using var insertComment = Command(connection, transaction,
-            "INSERT INTO Comments (Id, ArticleId, ParentId, RootId, AuthorId, Body, BodyHtml, RenderVersion, Status, CreatedAt, Depth, Path, RecommendCount, IdempotencyKey, ModerationReason, ModerationCode, ModeratorNote, IsFeatured) " +
-            "VALUES ($id, $article, $parent, $root, $author, $body, $html, 1, $status, $at, $depth, $path, $rec, $key, $reason, $code, '', 0)",
-            "$id", "$article", "$parent", "$root", "$author", "$body", "$html", "$status", "$at", "$depth", "$path", "$rec", "$key", "$reason", "$code");
+            "INSERT INTO \"Comments\" (\"Id\", \"ArticleId\", \"ParentId\", \"RootId\", \"AuthorId\", \"Body\", \"BodyHtml\", \"RenderVersion\", \"Status\", \"CreatedAt\", \"Depth\", \"Path\", \"RecommendCount\", \"IdempotencyKey\", \"ModerationReason\", \"ModerationCode\", \"ModeratorNote\", \"IsFeatured\") " +
+            "VALUES (@id, @article, @parent, @root, @author, @body, @html, 1, @status, @at, @depth, @path, @rec, @key, @reason, @code, '', FALSE)",
+            "id", "article", "parent", "root", "author", "body", "html", "status", "at", "depth", "path", "rec", "key", "reason", "code");
 
         async Task Thread(int articleId, int count, int pending)
         {
@@ -145,7 +149,7 @@ public sealed class BenchSeeder(BlogDbContext db, MarkdownRenderer renderer, IPa
                 var text = Sentence(random, 12 + random.Next(40));
                 await Run(insertComment, cancellationToken, id, articleId, parent?.Id, root, userIds[random.Next(scale.Subscribers)], text, $"<p>{text}</p>",
                     (int)(held ? CommentStatus.Pending : CommentStatus.Published), start + i * TimeSpan.TicksPerSecond * 7, depth, path, random.Next(5),
-                    Guid.NewGuid().ToString().ToUpperInvariant(), held ? "Held for review: a new member's first comments are read by an editor before they appear." : "",
+                    Key(Guid.NewGuid()), held ? "Held for review: a new member's first comments are read by an editor before they appear." : "",
                     held ? "first-comments" : "published");
                 if (!held)
                 {
@@ -173,14 +177,23 @@ public sealed class BenchSeeder(BlogDbContext db, MarkdownRenderer renderer, IPa
         }
 
         // Reported: visible comments from the further body, each with two open reports.
-        var reportable = await ScalarListAsync(connection, transaction, $"SELECT Id FROM Comments WHERE Status = 1 AND ArticleId NOT IN ({medium}, {large}) ORDER BY Id LIMIT {scale.Reported}", cancellationToken);
+        var reportable = await ScalarListAsync(connection, transaction, $"SELECT \"Id\" FROM \"Comments\" WHERE \"Status\" = 1 AND \"ArticleId\" NOT IN ({medium}, {large}) ORDER BY \"Id\" LIMIT {scale.Reported}", cancellationToken);
         await using (var insertReport = Command(connection, transaction,
-            "INSERT INTO CommentReports (CommentId, ReporterId, Reason, Details, CreatedAt) VALUES ($comment, $reporter, 1, '', $at)", "$comment", "$reporter", "$at"))
+            "INSERT INTO \"CommentReports\" (\"CommentId\", \"ReporterId\", \"Reason\", \"Details\", \"CreatedAt\") VALUES (@comment, @reporter, 1, '', @at)", "comment", "reporter", "at"))
         {
             foreach (var commentId in reportable)
             {
                 await Run(insertReport, cancellationToken, commentId, userIds[scale.Subscribers + (int)(commentId % Math.Max(1, userIds.Count - scale.Subscribers))], now.UtcTicks);
                 await Run(insertReport, cancellationToken, commentId, userIds[(int)(commentId % scale.Subscribers)], now.UtcTicks);
+            }
+        }
+
+        if (postgres)
+        {
+            // Rows were written with their ids: the identity columns go on from the highest.
+            foreach (var table in new[] { "Cases", "Articles", "Comments" })
+            {
+                await Exec(connection, transaction, $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), (SELECT MAX(\"Id\") FROM \"{table}\"))", cancellationToken);
             }
         }
 
@@ -201,11 +214,10 @@ public sealed class BenchSeeder(BlogDbContext db, MarkdownRenderer renderer, IPa
         foreach (var name in parameters)
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
+            parameter.ParameterName = "@" + name;
             command.Parameters.Add(parameter);
         }
 
-        command.Prepare();
         return command;
     }
 
