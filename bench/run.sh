@@ -122,8 +122,10 @@ declare -a RPS P50 P99 ERRORS SQL BYTES NGINX_RPS TRICKLED
 for round in $(seq 1 "$ROUNDS"); do
   for i in "${!URLS[@]}"; do
     if [ -n "${MIXED[$i]}" ]; then
-      dotnet "$WORK/client/LoadClient.dll" "$BASE" "$LARGE" "$WORK/trickler.json" "$PASSWORD" 1 "$DURATION" "$WORK/trickle-$round.json" 100 > /dev/null &
+      # The trickle signs in and posts its first comment before wrk starts, and outlasts it.
+      dotnet "$WORK/client/LoadClient.dll" "$BASE" "$LARGE" "$WORK/trickler.json" "$PASSWORD" 1 "$(( DURATION + 2 ))" "$WORK/trickle-$round.json" 100 > /dev/null &
       TRICKLE=$!
+      for _ in $(seq 1 100); do [ -f "$WORK/trickle-$round.json.ready" ] && break; sleep 0.1; done
     fi
     run_wrk "${URLS[$i]}" "${COOKIES[$i]}" "$DURATION" > "$WORK/wrk-$i-$round.txt"
     if [ -n "${MIXED[$i]}" ]; then
@@ -199,15 +201,16 @@ if [ "${CLUSTER:-1}" = 1 ]; then
   bash "$ROOT/deploy/cluster.sh" up > "$WORK/cluster.txt"
   trap 'bash "$ROOT/deploy/cluster.sh" down >/dev/null 2>&1 || true' EXIT
   CLUSTER_BASE=$(sed -n 's/^url: //p' "$WORK/cluster.txt")
-  declare -A CLUSTER_COOKIE=([""]="")
-  CLUSTER_COOKIE["$SUB_COOKIE"]=$(sign_in "$SUBSCRIBER" "$PASSWORD" "$CLUSTER_BASE")
-  CLUSTER_COOKIE["$EDITOR_COOKIE"]=$(sign_in "bench-editor@docket.test" "$PASSWORD" "$CLUSTER_BASE")
+  CLUSTER_SUB_COOKIE=$(sign_in "$SUBSCRIBER" "$PASSWORD" "$CLUSTER_BASE")
+  CLUSTER_EDITOR_COOKIE=$(sign_in "bench-editor@docket.test" "$PASSWORD" "$CLUSTER_BASE")
+  # The same reader, signed in on the cluster.
+  cluster_cookie() { case "$1" in "") echo "" ;; "$SUB_COOKIE") echo "$CLUSTER_SUB_COOKIE" ;; *) echo "$CLUSTER_EDITOR_COOKIE" ;; esac; }
   READS=()
   for i in "${!URLS[@]}"; do [ "$i" -gt 0 ] && [ -z "${MIXED[$i]}" ] && READS+=("$i"); done
-  for i in "${READS[@]}"; do run_wrk "${URLS[$i]}" "${CLUSTER_COOKIE[${COOKIES[$i]}]}" "$WARMUP" "$CLUSTER_BASE" >/dev/null; done
+  for i in "${READS[@]}"; do run_wrk "${URLS[$i]}" "$(cluster_cookie "${COOKIES[$i]}")" "$WARMUP" "$CLUSTER_BASE" >/dev/null; done
   for round in $(seq 1 "$ROUNDS"); do
     for i in "${READS[@]}"; do
-      run_wrk "${URLS[$i]}" "${CLUSTER_COOKIE[${COOKIES[$i]}]}" "$DURATION" "$CLUSTER_BASE" > "$WORK/cluster-$i-$round.txt"
+      run_wrk "${URLS[$i]}" "$(cluster_cookie "${COOKIES[$i]}")" "$DURATION" "$CLUSTER_BASE" > "$WORK/cluster-$i-$round.txt"
       echo "   round $round, ${NAMES[$i]} (PostgreSQL, two instances): $(awk '/Requests\/sec/{print $2}' "$WORK/cluster-$i-$round.txt") req/s"
     done
   done
@@ -249,7 +252,7 @@ REF=${RPS[0]}
   for i in "${!URLS[@]}"; do
     if [ -n "${MIXED[$i]}" ]; then
       echo
-      echo "Comments posted during the mixed case's median round: ${TRICKLED[$i]} (one every 100 ms is $(( DURATION * 10 )))"
+      echo "Comments posted during the mixed case's median round: ${TRICKLED[$i]} (one every 100 ms for the $(( DURATION + 2 )) s the trickle runs is $(( (DURATION + 2) * 10 )))"
     fi
   done
   echo

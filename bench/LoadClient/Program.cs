@@ -8,7 +8,8 @@ using System.Text.RegularExpressions;
 // (one JSON line per acknowledgement in OUTPUT_JSON.acks), so a record survives whatever happens next. A dropped
 // connection (the server killed, restarting) is counted and the poster signs in again and carries on.
 // With INTERVAL_MS, each poster waits that long between posts (a steady trickle beside another load, its comments
-// marked bench-trickle rather than bench-post).
+// marked bench-trickle rather than bench-post), and OUTPUT_JSON.ready is written once the first is acknowledged, so
+// the other load can start when the trickle already runs.
 // usage: LoadClient BASE_URL ARTICLE_SLUG ACCOUNTS_JSON PASSWORD POSTERS SECONDS OUTPUT_JSON [INTERVAL_MS]
 var (baseUrl, slug, accountsFile, password) = (args[0].TrimEnd('/'), args[1], args[2], args[3]);
 var posters = int.Parse(args[4]);
@@ -118,6 +119,10 @@ await Task.WhenAll(emails.Select(async (email, n) =>
             {
                 var id = long.Parse(location[(anchor + 9)..]);
                 acknowledged.Add((id, body));
+                if (interval > TimeSpan.Zero && acknowledged.Count == 1)
+                {
+                    File.WriteAllText(output + ".ready", "");
+                }
                 lock (acksLock)
                 {
                     acks.WriteLine(JsonSerializer.Serialize(new { id, body }));
