@@ -112,6 +112,12 @@ NGINX_PID=$!
 trap 'kill $SERVER $NGINX_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 30); do curl -fs -o /dev/null "http://127.0.0.1:$NGINX_PORT/case-0" && break; sleep 0.2; done
 
+# The round whose requests a second are the median of the rounds of PREFIX-ROUND.txt.
+median_round() {
+  for round in $(seq 1 "$ROUNDS"); do echo "$(awk '/Requests\/sec/{print $2}' "$1-$round.txt") $round"; done \
+    | sort -n | awk '{a[NR]=$2} END {print a[int((NR+1)/2)]}'
+}
+
 echo "== warming up (${WARMUP}s per case)"
 for i in "${!URLS[@]}"; do run_wrk "${URLS[$i]}" "${COOKIES[$i]}" "$WARMUP" >/dev/null; done
 
@@ -137,15 +143,14 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 for i in "${!URLS[@]}"; do
-  median=$(for round in $(seq 1 "$ROUNDS"); do echo "$(awk '/Requests\/sec/{print $2}' "$WORK/wrk-$i-$round.txt") $round"; done \
-    | sort -n | awk '{a[NR]=$2} END {print a[int((NR+1)/2)]}')
+  median=$(median_round "$WORK/wrk-$i")
   out=$(cat "$WORK/wrk-$i-$median.txt")
   RPS[$i]=$(echo "$out" | awk '/Requests\/sec/{print $2}')
   if [ -n "${MIXED[$i]}" ]; then
     NGINX_RPS[$i]=""
     TRICKLED[$i]=$(python3 -c "import json;print(json.load(open('$WORK/trickle-$median.json'))['acknowledged'])")
   else
-    NGINX_RPS[$i]=$(for round in $(seq 1 "$ROUNDS"); do awk '/Requests\/sec/{print $2}' "$WORK/nginx-$i-$round.txt"; done | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+    NGINX_RPS[$i]=$(awk '/Requests\/sec/{print $2}' "$WORK/nginx-$i-$(median_round "$WORK/nginx-$i").txt")
   fi
   P50[$i]=$(echo "$out" | awk '$1=="50%"{print $2}')
   P99[$i]=$(echo "$out" | awk '$1=="99%"{print $2}')
@@ -215,8 +220,7 @@ if [ "${CLUSTER:-1}" = 1 ]; then
     done
   done
   for i in "${READS[@]}"; do
-    median=$(for round in $(seq 1 "$ROUNDS"); do echo "$(awk '/Requests\/sec/{print $2}' "$WORK/cluster-$i-$round.txt") $round"; done \
-      | sort -n | awk '{a[NR]=$2} END {print a[int((NR+1)/2)]}')
+    median=$(median_round "$WORK/cluster-$i")
     CLUSTER_RPS[$i]=$(awk '/Requests\/sec/{print $2}' "$WORK/cluster-$i-$median.txt")
     CLUSTER_P99[$i]=$(awk '$1=="99%"{print $2}' "$WORK/cluster-$i-$median.txt")
   done

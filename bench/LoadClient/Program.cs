@@ -16,7 +16,8 @@ var posters = int.Parse(args[4]);
 var seconds = int.Parse(args[5]);
 var output = args[6];
 var interval = args.Length > 7 ? TimeSpan.FromMilliseconds(int.Parse(args[7])) : TimeSpan.Zero;
-var mark = interval > TimeSpan.Zero ? "bench-trickle" : "bench-post";
+// A trickle's comments differ from one run to the next (the same text again from the same reader is refused).
+var mark = interval > TimeSpan.Zero ? $"bench-trickle {DateTime.UtcNow:HHmmssfff}" : "bench-post";
 var emails = JsonSerializer.Deserialize<string[]>(File.ReadAllText(accountsFile))!.Take(posters).ToArray();
 var token = new Regex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
 var key = new Regex("name=\"Input.IdempotencyKey\" value=\"([^\"]+)\"");
@@ -83,6 +84,7 @@ await Task.WhenAll(emails.Select(async (email, n) =>
     HttpClient? client = null;
     var sequence = 0;
     var nextAt = TimeSpan.Zero;
+    string? page = null;
     while (DateTime.UtcNow < deadline)
     {
         try
@@ -94,7 +96,10 @@ await Task.WhenAll(emails.Select(async (email, n) =>
                 return;
             }
 
-            var page = await (await Send(client, new HttpRequestMessage(HttpMethod.Get, $"/articles/{slug}"))).Content.ReadAsStringAsync();
+            // A trickle reads the article's form once (its antiforgery token holds for the session) and posts with
+            // fresh keys, so what it adds to the other load is the posting, not drawing the page again.
+            page = interval > TimeSpan.Zero && page is not null ? page
+                : await (await Send(client, new HttpRequestMessage(HttpMethod.Get, $"/articles/{slug}"))).Content.ReadAsStringAsync();
             // A steady rate, whatever each post takes: the next one is due an interval after the last was due.
             if (interval > TimeSpan.Zero && nextAt - stopwatch.Elapsed is { Ticks: > 0 } wait)
             {
@@ -109,7 +114,7 @@ await Task.WhenAll(emails.Select(async (email, n) =>
             {
                 Content = new FormUrlEncodedContent(new Dictionary<string, string>
                 {
-                    ["Input.Body"] = body, ["Input.IdempotencyKey"] = key.Match(page).Groups[1].Value, ["command"] = "post",
+                    ["Input.Body"] = body, ["Input.IdempotencyKey"] = interval > TimeSpan.Zero ? Guid.NewGuid().ToString() : key.Match(page).Groups[1].Value, ["command"] = "post",
                     ["__RequestVerificationToken"] = token.Match(page).Groups[1].Value,
                 }),
             });
@@ -138,6 +143,7 @@ await Task.WhenAll(emails.Select(async (email, n) =>
             // The server went away mid-request: what it did not acknowledge is not counted; sign in afresh.
             errors.AddOrUpdate("connection", 1, (_, c) => c + 1);
             client = null;
+            page = null;
             await Task.Delay(200);
         }
     }

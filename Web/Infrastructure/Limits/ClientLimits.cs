@@ -72,8 +72,8 @@ public sealed class ClientLimits : IDisposable
 
     /// <summary>
     /// The same limits as a <see cref="RateLimiter"/> for the rate-limiting middleware (the account forms' policy):
-    /// the middleware tries <see cref="AttemptAcquireCore"/> first and, refused, waits on <see cref="AcquireAsyncCore"/>,
-    /// which is where the count is taken.
+    /// the middleware tries <c>AttemptAcquire</c> first and, refused, waits on <c>AcquireAsync</c>, which is where
+    /// the count is taken.
     /// </summary>
     public RateLimiter For(string key, int permitsPerMinute) => new KeyLimiter(this, key, permitsPerMinute);
 
@@ -83,7 +83,10 @@ public sealed class ClientLimits : IDisposable
         shared?.Dispose();
     }
 
-    /// <summary>A key with its limit: the limit is part of the partition, so a changed setting starts a new window.</summary>
+    /// <summary>
+    /// A key with its limit: the limit is part of the partition, so a changed setting starts a new window. Its text is
+    /// the key the Redis limiter counts under.
+    /// </summary>
     private sealed record Counted(string Key, int PermitsPerMinute)
     {
         public override string ToString() => Key + ":" + PermitsPerMinute;
