@@ -325,7 +325,7 @@ public sealed class ModerationTests(ModeratedSiteFactory factory) : IClassFixtur
 
         await editor.PostFormAsync($"/moderation/articles/{articleId}", new Dictionary<string, string> { ["mode"] = "Open" });
         Assert.NotNull((await reader.GetDocumentAsync($"/articles/{slug}")).QuerySelector("form.comment-form"));
-        var actions = await factory.WithDbAsync(db => db.ModerationDecisions.Where(d => d.ArticleId == articleId && d.CommentId == null).Select(d => d.Action).ToListAsync());
+        var actions = await factory.WithDbAsync(db => db.ModerationDecisions.Where(d => d.ArticleId == articleId && d.CommentId == null).OrderBy(d => d.Id).Select(d => d.Action).ToListAsync());
         Assert.Equal([ModerationAction.CommentsClosed, ModerationAction.CommentsReopened], actions);
     }
 
