@@ -22,10 +22,11 @@ POST_SECONDS="${POST_SECONDS:-10}"
 WORK="$ROOT/bench/work"
 BASE="http://127.0.0.1:$PORT"
 
-for tool in wrk sqlite3 curl nginx; do
+for tool in wrk sqlite3 curl nginx redis-server; do
   if ! command -v "$tool" >/dev/null; then
-    apt-get update -qq && apt-get install -y -qq wrk sqlite3 curl nginx >/dev/null
+    apt-get update -qq && apt-get install -y -qq wrk sqlite3 curl nginx redis-server >/dev/null
     service nginx stop >/dev/null 2>&1 || true
+    service redis-server stop >/dev/null 2>&1 || true
   fi
 done
 
