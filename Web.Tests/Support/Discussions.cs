@@ -10,9 +10,10 @@ namespace Blog.Web.Tests.Support;
 /// <summary>Articles to discuss, and comments posted the way a reader posts them.</summary>
 public static class Discussions
 {
-    /// <summary>Publishes an article through the newsroom service; returns its slug.</summary>
+    /// <summary>Publishes an article through the newsroom service (or schedules it for <paramref name="scheduleAt"/>); returns its slug.</summary>
     public static async Task<string> PublishArticleAsync(BlogAppFactory factory, string? title = null, CommentMode mode = CommentMode.Open,
-        DateTimeOffset? closesAt = null, ArticleVisibility visibility = ArticleVisibility.Everyone, string body = "A body.\n\nMore body.")
+        DateTimeOffset? closesAt = null, ArticleVisibility visibility = ArticleVisibility.Everyone, string body = "A body.\n\nMore body.",
+        DateTimeOffset? scheduleAt = null)
     {
         var editor = await TestUsers.CreateAsync(factory, TestRole.Editor);
         title ??= $"Discussion piece {Guid.NewGuid():N}";
@@ -20,7 +21,7 @@ public static class Discussions
         {
             var outcome = await sp.GetRequiredService<ArticleEditor>().SaveAsync(null,
                 new ArticleInput(title, null, "A standfirst.", body, "", null, visibility, mode, closesAt, ""),
-                ArticleAction.Publish, null, editor.Id, CancellationToken.None);
+                scheduleAt is null ? ArticleAction.Publish : ArticleAction.Schedule, scheduleAt, editor.Id, CancellationToken.None);
             return outcome.Succeeded ? outcome.Slug : throw new InvalidOperationException(string.Join(" ", outcome.Errors));
         });
     }

@@ -1,7 +1,6 @@
 using Blog.Web.Data;
 using Blog.Web.Domain;
 using Blog.Web.Services.Jobs;
-using Blog.Web.Services.Newsroom;
 using Blog.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,16 +54,9 @@ public sealed class BackgroundWorkTests : IDisposable
     [Fact]
     public async Task AScheduledArticle_ReachesTheCachedHomePage_OnTheRoundWhenItsTimeComes()
     {
-        var editor = await TestUsers.CreateAsync(first, TestRole.Editor);
         var title = $"Scheduled ruling {Guid.NewGuid():N}";
         var at = first.Clock.GetUtcNow().AddSeconds(2);
-        await first.WithScopeAsync(async sp =>
-        {
-            var outcome = await sp.GetRequiredService<ArticleEditor>().SaveAsync(null,
-                new ArticleInput(title, null, "A standfirst.", "A body.", "", null, ArticleVisibility.Everyone, CommentMode.Open, null, ""),
-                ArticleAction.Schedule, at, editor.Id, CancellationToken.None);
-            Assert.True(outcome.Succeeded, string.Join(" ", outcome.Errors));
-        });
+        await Discussions.PublishArticleAsync(first, title, scheduleAt: at);
         var reader = first.CreateAnonymousClient();
         Assert.DoesNotContain(title, await (await reader.GetAsync("/")).Content.ReadAsStringAsync());
 

@@ -15,8 +15,11 @@ public sealed class BackgroundWork(JobCatalog catalog, IServiceScopeFactory scop
     /// <summary>How long a lease outlives its last renewal: several rounds, so a slow round does not hand the job over.</summary>
     public static readonly TimeSpan LeaseLength = TimeSpan.FromSeconds(30);
 
-    /// <summary>This instance, as it signs its leases: the machine, the process and a value of its own.</summary>
-    public string Instance { get; } = Truncated($"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}", 200);
+    /// <summary>
+    /// This instance, as it signs its leases: the machine, the process and a value of its own (a host name is at most
+    /// 64 characters, so this stays well inside the lease's 200).
+    /// </summary>
+    public string Instance { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     /// <summary>One round: each job whose lease this instance holds runs; gives the names of those that ran.</summary>
     public async Task<IReadOnlyList<string>> RunRoundAsync(CancellationToken cancellationToken)
@@ -67,8 +70,6 @@ public sealed class BackgroundWork(JobCatalog catalog, IServiceScopeFactory scop
             }
         }
     }
-
-    private static string Truncated(string value, int length) => value.Length <= length ? value : value[..length];
 }
 
 /// <summary>The background jobs the site has, in the order a round runs them.</summary>
