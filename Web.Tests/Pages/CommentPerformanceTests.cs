@@ -5,8 +5,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Blog.Web.Tests.Pages;
 
-/// <summary>The site with its benchmark diagnostic on: each rendered response says how many SQL commands it sent.</summary>
-public sealed class CountingSiteFactory() : BlogAppFactory(extra: new Dictionary<string, string?> { ["Diagnostics:SqlCommandHeader"] = "true" });
+/// <summary>The site with its benchmark diagnostic on, and clients that ask it: each response says how many SQL commands it sent.</summary>
+public sealed class CountingSiteFactory() : BlogAppFactory(extra: new Dictionary<string, string?> { ["Diagnostics:SqlCommandHeader"] = "true" })
+{
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add(Blog.Web.Infrastructure.SqlCommandCounting.AskHeader, "1");
+    }
+}
 
 public sealed class CommentPerformanceTests(CountingSiteFactory factory) : IClassFixture<CountingSiteFactory>
 {
@@ -52,6 +59,17 @@ public sealed class CommentPerformanceTests(CountingSiteFactory factory) : IClas
         await factory.WithScopeAsync(sp => sp.GetRequiredService<Blog.Web.Services.Moderation.ModerationService>()
             .RejectAsync(id, "abuse", "", editor.Id, CancellationToken.None));
         Assert.DoesNotContain("CACHE-PROBE", await reader.GetStringAsync($"/articles/{slug}"));
+    }
+
+    [Fact]
+    public async Task RequestsThatDoNotAsk_AreNotCounted()
+    {
+        // The benchmark's load does not ask: its requests run as they would with the diagnostic off.
+        var slug = await Discussions.PublishArticleAsync(factory);
+        var response = await factory.Server.CreateClient().GetAsync($"/articles/{slug}");
+        response.EnsureSuccessStatusCode();
+        Assert.False(response.Headers.Contains("X-Sql-Commands"));
+        Assert.True((await factory.CreateBrowserClient().GetAsync($"/articles/{slug}")).Headers.Contains("X-Sql-Commands"));
     }
 
     [Fact]

@@ -45,6 +45,13 @@ public static class BlogPipeline
         {
             app.Use(async (context, next) =>
             {
+                // Only the requests that ask are counted: the load itself runs as it would with the setting off.
+                if (!context.Request.Headers.ContainsKey(SqlCommandCounting.AskHeader))
+                {
+                    await next(context);
+                    return;
+                }
+
                 // The benchmark's way to measure a page as it is just after a write: empty the cache first.
                 if (context.Request.Headers.ContainsKey("X-Bench-Fresh"))
                 {

@@ -5,10 +5,13 @@ namespace Blog.Web.Infrastructure;
 
 /// <summary>
 /// Benchmark diagnostics, off unless <c>Diagnostics:SqlCommandHeader</c> is true: counts the SQL commands a
-/// request sends and reports them in an <c>X-Sql-Commands</c> response header.
+/// request that sends <see cref="AskHeader"/> runs, and reports them in an <c>X-Sql-Commands</c> response header.
 /// </summary>
 public sealed class SqlCommandCounting : DbCommandInterceptor
 {
+    /// <summary>The request header that asks for the count (counting flows a value through every await of the request).</summary>
+    public const string AskHeader = "X-Count-Sql";
+
     private static readonly AsyncLocal<StrongBox?> Current = new();
 
     public sealed class StrongBox

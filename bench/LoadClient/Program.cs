@@ -17,7 +17,8 @@ var seconds = int.Parse(args[5]);
 var output = args[6];
 var interval = args.Length > 7 ? TimeSpan.FromMilliseconds(int.Parse(args[7])) : TimeSpan.Zero;
 // A trickle's comments differ from one run to the next (the same text again from the same reader is refused).
-var mark = interval > TimeSpan.Zero ? $"bench-trickle {DateTime.UtcNow:HHmmssfff}" : "bench-post";
+// What each comment begins with (a warm-up names its own, so the measured posts can be counted apart).
+var mark = args.Length > 8 ? args[8] : interval > TimeSpan.Zero ? $"bench-trickle {DateTime.UtcNow:HHmmssfff}" : "bench-post";
 var emails = JsonSerializer.Deserialize<string[]>(File.ReadAllText(accountsFile))!.Take(posters).ToArray();
 var token = new Regex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
 var key = new Regex("name=\"Input.IdempotencyKey\" value=\"([^\"]+)\"");

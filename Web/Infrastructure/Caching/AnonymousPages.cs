@@ -24,7 +24,10 @@ public sealed class AnonymousPagesPolicy : IOutputCachePolicy
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = anonymous;
         context.AllowCacheStorage = anonymous;
-        context.AllowLocking = true;
+        // No lock around the lookup: it would cost every hit (the lookup itself runs through one shared dispatcher),
+        // and a miss is cheap to draw concurrently, as the data and the drawn threads under the page are kept in
+        // the site's cache with its own stampede protection.
+        context.AllowLocking = false;
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.HeaderNames = "X-Forwarded-Proto";
         // One stored copy per encoding the compression will choose (not per raw Accept-Encoding string).
