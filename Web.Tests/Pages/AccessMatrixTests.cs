@@ -87,6 +87,7 @@ public sealed class AccessMatrixTests(DemoSiteFactory factory) : IClassFixture<D
         ["admin"] = new("/admin", Login, Denied, Denied, Denied, OK),
         ["admin/ads"] = new("/admin/ads", Login, Denied, Denied, Denied, OK),
         ["admin/gift-codes"] = new("/admin/gift-codes", Login, Denied, Denied, Denied, OK),
+        ["admin/gift-codes/{id:int}"] = new("/admin/gift-codes/{giftCode}", Login, Denied, Denied, Denied, OK),
         ["admin/users/{id}"] = new("/admin/users/{user}", Login, Denied, Denied, Denied, OK),
     };
 
@@ -260,6 +261,7 @@ public sealed class AccessMatrixTests(DemoSiteFactory factory) : IClassFixture<D
         var tag = await db.Articles.Where(a => a.Id == article.Id).SelectMany(a => a.Tags).Select(t => t.Slug).FirstOrDefaultAsync()
             ?? await db.Tags.Select(t => t.Slug).FirstAsync();
         var caseRecord = await db.Cases.Select(c => new { c.Id, c.Slug }).FirstAsync();
+        var giftCode = await db.GiftCodes.Select(g => g.Id).FirstAsync();
         return new Dictionary<string, string>
         {
             ["article"] = article.Slug,
@@ -270,6 +272,7 @@ public sealed class AccessMatrixTests(DemoSiteFactory factory) : IClassFixture<D
             ["tag"] = tag,
             ["case"] = caseRecord.Slug,
             ["caseId"] = caseRecord.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["giftCode"] = giftCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     });
 }

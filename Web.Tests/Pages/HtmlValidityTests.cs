@@ -33,6 +33,17 @@ public sealed class HtmlValidityTests(DemoSiteFactory factory) : IClassFixture<D
             }
         }
 
+        // The admin's gift-code pages, the list with a refusal shown beside what was typed.
+        var (admin, _) = await TestUsers.SignedInClientAsync(factory, TestRole.Admin);
+        var refused = await admin.PostFormAsync("/admin/gift-codes", new Dictionary<string, string> { ["Input.Code"] = "DEMO-GIFT-2026", ["Input.Label"] = "again" });
+        var giftCode = await factory.WithDbAsync(db => db.GiftCodes.Select(g => g.Id).FirstAsync());
+        foreach (var html in new[] { await refused.Content.ReadAsStringAsync(), await admin.GetStringAsync($"/admin/gift-codes/{giftCode}") })
+        {
+            var file = Path.Combine(folder, $"admin-{files.Count}.html");
+            await File.WriteAllTextAsync(file, html);
+            files.Add(file);
+        }
+
         var errors = await HtmlChecker.ErrorsAsync(jar!, files);
 
         Assert.True(errors.Count == 0, $"The Nu Html Checker found errors:\n{string.Join("\n", errors)}\n(pages: {string.Join(", ", pages)}; files in {folder})");

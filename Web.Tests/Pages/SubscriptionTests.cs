@@ -21,8 +21,14 @@ public sealed class SubscriptionTests(StripeSiteFactory factory) : IClassFixture
 
     private const string Article = "/articles/newsrooms-answer-for-readers-facebook-comments-high-court-rules";
 
-    private Task<string> CreateCodeAsync(int days = 30, int uses = 1, DateTimeOffset? expires = null) =>
-        factory.WithScopeAsync(sp => sp.GetRequiredService<SubscriptionService>().CreateGiftCodeAsync(days, uses, expires, "admin", CancellationToken.None));
+    private async Task<string> CreateCodeAsync(int days = 30, int uses = 1, DateTimeOffset? expires = null)
+    {
+        var code = GiftCode.Generate();
+        var made = await factory.WithScopeAsync(sp => sp.GetRequiredService<GiftCodeService>()
+            .CreateAsync(new GiftCodeInput(code, "", days, uses, expires), "admin", CancellationToken.None));
+        Assert.True(made.Succeeded, made.Message);
+        return code;
+    }
 
     private Task<SubscriptionResult> RedeemAsync(string userId, string code) =>
         factory.WithScopeAsync(sp => sp.GetRequiredService<SubscriptionService>().RedeemAsync(userId, code, CancellationToken.None));

@@ -65,9 +65,16 @@ public static class AdRotation
 /// <summary>An admin-made code that gives days of subscription, for a number of uses, until it expires.</summary>
 public sealed class GiftCode
 {
+    public const int MinLength = 4;
+    public const int MaxLength = 40;
+    public const int MaxLabelLength = 100;
+
     public int Id { get; set; }
 
     public string Code { get; set; } = "";
+
+    /// <summary>What the code is for, for the newsroom ("Law school 2027"); readers never see it.</summary>
+    public string Label { get; set; } = "";
 
     public int Days { get; set; }
 
@@ -75,9 +82,40 @@ public sealed class GiftCode
 
     public DateTimeOffset? ExpiresAt { get; set; }
 
+    /// <summary>When an admin stopped the code; set, nobody can redeem it (what was redeemed stays).</summary>
+    public DateTimeOffset? DisabledAt { get; set; }
+
     public string CreatedById { get; set; } = "";
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// The one form of a code: what a reader types and what an admin chooses are compared in it (capitals, digits
+    /// and hyphens; spaces and other marks dropped), so "law school-2027" finds "LAWSCHOOL-2027".
+    /// </summary>
+    public static string Normalise(string code) =>
+        new(code.Trim().ToUpperInvariant().Where(c => char.IsAsciiLetterOrDigit(c) || c == '-').ToArray());
+
+    /// <summary>A fresh code of 12 characters without the look-alikes (0/O, 1/I), in three groups.</summary>
+    public static string Generate()
+    {
+        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        var chars = Enumerable.Range(0, 12).Select(_ => alphabet[System.Security.Cryptography.RandomNumberGenerator.GetInt32(alphabet.Length)]).ToArray();
+        return $"{new string(chars, 0, 4)}-{new string(chars, 4, 4)}-{new string(chars, 8, 4)}";
+    }
+
+    /// <summary>Why a reader cannot redeem the code now, before its uses are counted; null when they can.</summary>
+    public string? RedeemRefusal(DateTimeOffset now) => this switch
+    {
+        { DisabledAt: not null } => "That gift code is no longer valid.",
+        { ExpiresAt: { } expires } when expires <= now => $"That gift code expired on {expires:d MMMM yyyy}.",
+        _ => null,
+    };
+
+    /// <summary>An admin stops the code. Explicit commands, not a toggle: stopping a stopped code changes nothing.</summary>
+    public void Disable(DateTimeOffset now) => DisabledAt ??= now;
+
+    public void Enable() => DisabledAt = null;
 }
 
 public sealed class GiftCodeRedemption

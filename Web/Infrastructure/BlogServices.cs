@@ -99,6 +99,7 @@ public static class BlogServices
         services.AddScoped<SuppressionOrderService>();
         services.AddScoped<AdService>();
         services.AddScoped<SubscriptionService>();
+        services.AddScoped<GiftCodeService>();
         services.AddScoped<StripeBilling>();
         services.AddScoped<Services.Bench.BenchSeeder>();
         services.AddScoped<DemoSeeder>();

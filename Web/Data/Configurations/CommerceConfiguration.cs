@@ -21,7 +21,8 @@ internal sealed class GiftCodeConfiguration : IEntityTypeConfiguration<GiftCode>
     public void Configure(EntityTypeBuilder<GiftCode> builder)
     {
         builder.HasIndex(g => g.Code).IsUnique();
-        builder.Property(g => g.Code).HasMaxLength(40).IsRequired();
+        builder.Property(g => g.Code).HasMaxLength(GiftCode.MaxLength).IsRequired();
+        builder.Property(g => g.Label).HasMaxLength(GiftCode.MaxLabelLength).IsRequired();
     }
 }
 

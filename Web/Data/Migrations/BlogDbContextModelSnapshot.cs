@@ -556,8 +556,16 @@ namespace Blog.Web.Data.Migrations
                     b.Property<int>("Days")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DisabledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ExpiresAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("UsesLeft")
                         .HasColumnType("INTEGER");

@@ -5,26 +5,56 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Blog.Web.Pages.Admin;
 
-public sealed class GiftCodesModel(SubscriptionService subscriptions) : PageModel
+public sealed class GiftCodesModel(GiftCodeService giftCodes, TimeProvider clock) : PageModel
 {
     [TempData]
     public string? StatusMessage { get; set; }
 
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public string? Error { get; private set; }
+
+    public DateTimeOffset Now { get; private set; }
+
     public IReadOnlyList<GiftCodeLine> Codes { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Codes = await subscriptions.GiftCodesAsync(cancellationToken);
-
-    public async Task<IActionResult> OnPostAsync(int days, int uses, DateTime? expires, CancellationToken cancellationToken)
+    public sealed class InputModel
     {
-        if (days is < 1 or > 3660 || uses is < 1 or > 100_000)
+        public string? Code { get; set; }
+
+        public string? Label { get; set; }
+
+        public int Days { get; set; } = 30;
+
+        public int Uses { get; set; } = 1;
+
+        public DateTime? Expires { get; set; }
+    }
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var outcome = ModelState.IsValid
+            ? await giftCodes.CreateAsync(new GiftCodeInput(Input.Code ?? "", Input.Label ?? "", Input.Days, Input.Uses, Input.Expires.AsUtc()),
+                User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken)
+            : GiftCodeOutcome.Refused("Days and uses are whole numbers, and the expiry a date and time.");
+        if (!outcome.Succeeded)
         {
-            StatusMessage = "A code gives 1 to 3,660 days, for 1 to 100,000 uses.";
-            return RedirectToPage();
+            // What the admin typed stays in the form beside the reason.
+            Error = outcome.Message;
+            await LoadAsync(cancellationToken);
+            return Page();
         }
 
-        var code = await subscriptions.CreateGiftCodeAsync(days, uses,
-            expires.AsUtc(), User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
-        StatusMessage = $"Created {code}: {days} days, {uses} {(uses == 1 ? "use" : "uses")}.";
+        StatusMessage = outcome.Message;
         return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Now = clock.GetUtcNow();
+        Codes = await giftCodes.ListAsync(cancellationToken);
     }
 }

@@ -158,7 +158,9 @@ public sealed class DemoSeeder(
             new Ad { Name = "In-article subscribe", Slot = AdSlot.InArticle, Text = "Reporting on the courts takes time. Subscribers pay for it, and read without ads.", LinkUrl = "/subscribe", StartsAt = now.AddDays(-30) },
             new Ad { Name = "Sponsor: law library", Slot = AdSlot.Sidebar, Text = "The Auckland District Law Society library is open to the public for research on weekdays.", LinkUrl = "https://www.adls.org.nz/", StartsAt = now.AddDays(-30), IsSponsored = true },
             new Ad { Name = "Discussion subscribe", Slot = AdSlot.Discussion, Text = "Want to add your view? Subscribers can comment and reply.", LinkUrl = "/subscribe", StartsAt = now.AddDays(-30) });
-        db.GiftCodes.Add(new GiftCode { Code = DemoGiftCode, Days = 30, UsesLeft = 100, CreatedById = "demo", CreatedAt = now.AddDays(-1) });
+        db.GiftCodes.Add(new GiftCode { Code = DemoGiftCode, Label = "Demo: a month of Docket for visitors", Days = 30, UsesLeft = 100, CreatedById = "demo", CreatedAt = now.AddDays(-1) });
+        // A code an admin stopped: readers who try it are told it is no longer valid.
+        db.GiftCodes.Add(new GiftCode { Code = "LAWSCHOOL-2025", Label = "Law school orientation 2025", Days = 90, UsesLeft = 40, CreatedById = "demo", CreatedAt = now.AddDays(-120), DisabledAt = now.AddDays(-20) });
     }
 
     /// <summary>Something for the demo editor to do: word lists, a newcomer's held comment, a reported comment.</summary>

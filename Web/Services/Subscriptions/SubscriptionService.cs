@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Blog.Web.Configuration;
 using Blog.Web.Data;
 using Blog.Web.Domain;
@@ -17,8 +16,6 @@ public sealed record SubscriptionResult(bool Succeeded, string Message)
 public sealed record SubscriptionLine(int Id, string Plan, SubscriptionStatus Status, SubscriptionSource Source, DateTimeOffset StartedAt, DateTimeOffset CurrentPeriodEnd, bool PaymentFailed, bool IsCard);
 
 public sealed record SubscriptionOverview(bool IsSubscriber, IReadOnlyList<SubscriptionLine> Subscriptions, IReadOnlyList<SubscriptionEvent> History);
-
-public sealed record GiftCodeLine(int Id, string Code, int Days, int UsesLeft, DateTimeOffset? ExpiresAt, DateTimeOffset CreatedAt, int Redemptions);
 
 /// <summary>Subscriptions that do not need a card: gift codes, admin grants, cancellation, and what a reader's account shows.</summary>
 public sealed class SubscriptionService(BlogDbContext db, IOptions<SubscriptionOptions> options, TimeProvider clock, ILogger<SubscriptionService> logger)
@@ -42,7 +39,7 @@ public sealed class SubscriptionService(BlogDbContext db, IOptions<SubscriptionO
     /// </summary>
     public async Task<SubscriptionResult> RedeemAsync(string userId, string code, CancellationToken cancellationToken)
     {
-        code = Normalise(code);
+        code = GiftCode.Normalise(code);
         if (code.Length == 0)
         {
             return SubscriptionResult.Refused("Enter the gift code.");
@@ -56,9 +53,9 @@ public sealed class SubscriptionService(BlogDbContext db, IOptions<SubscriptionO
             return SubscriptionResult.Refused("That gift code does not exist. Check it and try again.");
         }
 
-        if (gift.ExpiresAt is { } expires && expires <= now)
+        if (gift.RedeemRefusal(now) is { } refusal)
         {
-            return SubscriptionResult.Refused($"That gift code expired on {expires:d MMMM yyyy}.");
+            return SubscriptionResult.Refused(refusal);
         }
 
         if (await db.GiftCodeRedemptions.AnyAsync(r => r.GiftCodeId == gift.Id && r.UserId == userId, cancellationToken))
@@ -80,19 +77,6 @@ public sealed class SubscriptionService(BlogDbContext db, IOptions<SubscriptionO
         logger.LogInformation("Gift code {GiftCodeId} redeemed by {UserId}", gift.Id, userId);
         return SubscriptionResult.Ok($"Welcome aboard: your subscription runs until {end:d MMMM yyyy}. Ads are gone and the discussion is open to you.");
     }
-
-    public async Task<string> CreateGiftCodeAsync(int days, int uses, DateTimeOffset? expiresAt, string adminId, CancellationToken cancellationToken)
-    {
-        var code = NewCode();
-        db.GiftCodes.Add(new GiftCode { Code = code, Days = days, UsesLeft = uses, ExpiresAt = expiresAt, CreatedById = adminId, CreatedAt = clock.GetUtcNow() });
-        await db.SaveChangesAsync(cancellationToken);
-        return code;
-    }
-
-    public Task<List<GiftCodeLine>> GiftCodesAsync(CancellationToken cancellationToken) =>
-        db.GiftCodes.AsNoTracking().OrderByDescending(g => g.CreatedAt)
-            .Select(g => new GiftCodeLine(g.Id, g.Code, g.Days, g.UsesLeft, g.ExpiresAt, g.CreatedAt, db.GiftCodeRedemptions.Count(r => r.GiftCodeId == g.Id)))
-            .ToListAsync(cancellationToken);
 
     /// <summary>An admin gives days of subscription (extending a current one), with a reason that is logged.</summary>
     public async Task<SubscriptionResult> GrantAsync(string userId, int days, string reason, string adminId, CancellationToken cancellationToken)
@@ -188,14 +172,5 @@ public sealed class SubscriptionService(BlogDbContext db, IOptions<SubscriptionO
         subscription.Events.Add(new SubscriptionEvent { UserId = userId, Kind = source == SubscriptionSource.AdminGrant ? SubscriptionEventKind.Granted : SubscriptionEventKind.Started, Detail = detail, ActorId = actorId, At = now });
         db.Subscriptions.Add(subscription);
         return subscription.CurrentPeriodEnd;
-    }
-
-    private static string Normalise(string code) => new(code.Trim().ToUpperInvariant().Where(c => char.IsAsciiLetterOrDigit(c) || c == '-').ToArray());
-
-    private static string NewCode()
-    {
-        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        var chars = Enumerable.Range(0, 12).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]).ToArray();
-        return $"{new string(chars, 0, 4)}-{new string(chars, 4, 4)}-{new string(chars, 8, 4)}";
     }
 }

@@ -575,8 +575,16 @@ namespace Blog.Web.Data.Migrations.Postgres
                     b.Property<int>("Days")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("DisabledAt")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("ExpiresAt")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("UsesLeft")
                         .HasColumnType("integer");
