@@ -33,11 +33,19 @@ public sealed class HtmlValidityTests(DemoSiteFactory factory) : IClassFixture<D
             }
         }
 
-        // The admin's gift-code pages, the list with a refusal shown beside what was typed.
-        var (admin, _) = await TestUsers.SignedInClientAsync(factory, TestRole.Admin);
+        // The admin's pages: gift codes (the list with a refusal shown beside what was typed), the filtered accounts
+        // list, an editor's account with its record, and the confirmation an admin removing their own role is asked.
+        var (admin, adminUser) = await TestUsers.SignedInClientAsync(factory, TestRole.Admin);
         var refused = await admin.PostFormAsync("/admin/gift-codes", new Dictionary<string, string> { ["Input.Code"] = "DEMO-GIFT-2026", ["Input.Label"] = "again" });
         var giftCode = await factory.WithDbAsync(db => db.GiftCodes.Select(g => g.Id).FirstAsync());
-        foreach (var html in new[] { await refused.Content.ReadAsStringAsync(), await admin.GetStringAsync($"/admin/gift-codes/{giftCode}") })
+        var editor = await factory.WithDbAsync(db => db.Users.Where(u => u.Email == "editor@docket.test").Select(u => u.Id).SingleAsync());
+        var confirming = await admin.PostFormAsync($"/admin/users/{adminUser.Id}", new Dictionary<string, string> { ["reason"] = "Stepping back." }, formSelector: "#role-admin form");
+        foreach (var html in new[]
+        {
+            await refused.Content.ReadAsStringAsync(), await admin.GetStringAsync($"/admin/gift-codes/{giftCode}"),
+            await admin.GetStringAsync("/admin?role=Editor&subscription=NotSubscribers"), await admin.GetStringAsync($"/admin/users/{editor}"),
+            await confirming.Content.ReadAsStringAsync(),
+        })
         {
             var file = Path.Combine(folder, $"admin-{files.Count}.html");
             await File.WriteAllTextAsync(file, html);

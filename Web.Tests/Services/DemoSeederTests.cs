@@ -22,13 +22,17 @@ public sealed class DemoSeederTests(DemoSiteFactory factory) : IClassFixture<Dem
                 Assert.NotNull(user);
                 Assert.True(user.EmailConfirmed);
                 Assert.True(await users.CheckPasswordAsync(user, account.Password!));
-                Assert.Equal(account.Role is Roles.Admin or Roles.Editor ? [account.Role] : [], await users.GetRolesAsync(user));
+                Assert.Equal(Roles.All.Contains(account.Role) ? [account.Role] : [], await users.GetRolesAsync(user));
             }
         });
         var subscribers = await factory.WithDbAsync(db => db.Subscriptions.Select(s => s.User!.Email).ToListAsync());
         Assert.Contains("sam@docket.test", subscribers);
         Assert.Contains("priya@docket.test", subscribers);
         Assert.DoesNotContain("max@docket.test", subscribers);
+
+        // The roles given to the newsroom's staff are on their account record, with the admin who gave them and why.
+        var record = await factory.WithDbAsync(db => db.AccountEvents.Join(db.Users, e => e.UserId, u => u.Id, (e, u) => new { u.Email, e.Detail, e.Reason }).ToListAsync());
+        Assert.Contains(record, e => e.Email == "legal@docket.test" && e.Detail == Roles.Legal && e.Reason.Length > 0);
     }
 
     [Fact]

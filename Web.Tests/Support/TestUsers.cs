@@ -11,6 +11,7 @@ public enum TestRole
     Subscriber,
     Editor,
     Admin,
+    Legal,
 }
 
 public sealed record TestUser(string Id, string Email, string Password, string DisplayName);
@@ -41,7 +42,7 @@ public static class TestUsers
                 throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
             }
 
-            if (role is TestRole.Editor or TestRole.Admin)
+            if (role is TestRole.Editor or TestRole.Admin or TestRole.Legal)
             {
                 await users.AddToRoleAsync(user, role.ToString());
             }

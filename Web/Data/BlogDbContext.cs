@@ -81,6 +81,8 @@ public class BlogDbContext : IdentityDbContext<BlogUser>, IDataProtectionKeyCont
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
+    public DbSet<AccountEvent> AccountEvents => Set<AccountEvent>();
+
     public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -101,12 +103,17 @@ public class BlogDbContext : IdentityDbContext<BlogUser>, IDataProtectionKeyCont
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>The moderation record is append-only: a change or deletion of an entry is a bug, never a feature.</summary>
+    /// <summary>The moderation and account records are append-only: a change or deletion of an entry is a bug, never a feature.</summary>
     private void RefuseAuditChanges()
     {
         if (ChangeTracker.Entries<ModerationDecision>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("Moderation decisions are append-only: they are never updated or deleted.");
+        }
+
+        if (ChangeTracker.Entries<AccountEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Account events are append-only: they are never updated or deleted.");
         }
     }
 

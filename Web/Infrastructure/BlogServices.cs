@@ -29,6 +29,9 @@ public static class Policies
     /// <summary>Editors and admins: the newsroom.</summary>
     public const string Editor = "Editor";
 
+    /// <summary>Editors, legal staff and admins: the moderation desk.</summary>
+    public const string Moderator = "Moderator";
+
     public const string Admin = "Admin";
 }
 
@@ -107,7 +110,8 @@ public static class BlogServices
 
         services.AddAuthorization(options =>
         {
-            options.AddPolicy(Policies.Editor, policy => policy.RequireRole(Roles.Editor, Roles.Admin));
+            options.AddPolicy(Policies.Editor, policy => policy.RequireRole(Roles.Newsroom));
+            options.AddPolicy(Policies.Moderator, policy => policy.RequireRole(Roles.Moderators));
             options.AddPolicy(Policies.Admin, policy => policy.RequireRole(Roles.Admin));
         });
 
@@ -115,7 +119,7 @@ public static class BlogServices
         {
             options.Conventions.AuthorizeFolder("/Account/Manage");
             options.Conventions.AuthorizeFolder("/Editor", Policies.Editor);
-            options.Conventions.AuthorizeFolder("/Moderation", Policies.Editor);
+            options.Conventions.AuthorizeFolder("/Moderation", Policies.Moderator);
             options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             options.Conventions.AddFolderApplicationModelConvention("/Admin",
                 model => model.Filters.Add(new ResponseCacheAttribute { NoStore = true, Location = ResponseCacheLocation.None }));
@@ -321,6 +325,8 @@ public static class BlogServices
         services.AddScoped<UserSessions>();
         services.AddScoped<AccountService>();
         services.AddScoped<AdminBootstrap>();
+        services.AddScoped<AccountAdministration>();
+        services.AddScoped<AccountDirectory>();
     }
 
     private static void AddOptions<T>(IServiceCollection services, string section) where T : class =>

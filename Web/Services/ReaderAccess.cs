@@ -57,7 +57,7 @@ public sealed class ReaderAccess(BlogDbContext db, TimeProvider clock, IOptions<
     /// <summary>What a standing is made of, as kept (in Redis too: every instance reads it alike).</summary>
     public sealed record StandingRecord(List<SubscriptionPeriod> Periods, List<SanctionRow> Sanctions);
 
-    public static bool IsStaff(ClaimsPrincipal user) => user.IsInRole(Roles.Editor) || user.IsInRole(Roles.Admin);
+    public static bool IsStaff(ClaimsPrincipal user) => Roles.IsStaff(user);
 
     public async Task<ReaderStanding> StandingAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {

@@ -13,3 +13,15 @@ internal sealed class BlogUserConfiguration : IEntityTypeConfiguration<BlogUser>
         builder.HasIndex(u => u.AuthorSlug).IsUnique();
     }
 }
+
+internal sealed class AccountEventConfiguration : IEntityTypeConfiguration<AccountEvent>
+{
+    public void Configure(EntityTypeBuilder<AccountEvent> builder)
+    {
+        builder.Property(e => e.UserId).HasMaxLength(450).IsRequired();
+        builder.Property(e => e.ActorId).HasMaxLength(450).IsRequired();
+        builder.Property(e => e.Detail).HasMaxLength(AccountEvent.DetailMaxLength).IsRequired();
+        builder.Property(e => e.Reason).HasMaxLength(AccountEvent.ReasonMaxLength).IsRequired();
+        builder.HasIndex(e => new { e.UserId, e.CreatedAt });
+    }
+}

@@ -51,7 +51,7 @@ public sealed class RegisterModel(AccountService accounts) : PageModel
         }
 
         var result = await accounts.RegisterAsync(Input.DisplayName, Input.Email, Input.Password,
-            (userId, token) => Url.Page("/Account/ConfirmEmail", new { userId, code = token })!, Url.Page("/Account/Login")!,
+            AccountLinks.Confirm(Url), Url.Page("/Account/Login")!,
             cancellationToken);
         if (!result.Succeeded)
         {

@@ -32,7 +32,7 @@ public sealed class ResendConfirmationModel(UserManager<BlogUser> users, Account
         if (user is not null && !user.EmailConfirmed)
         {
             await accounts.SendConfirmationAsync(user,
-                (userId, token) => Url.Page("/Account/ConfirmEmail", new { userId, code = token })!,
+                AccountLinks.Confirm(Url),
                 cancellationToken);
         }
 

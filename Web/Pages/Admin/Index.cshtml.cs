@@ -1,29 +1,51 @@
-using Blog.Web.Data;
+using Blog.Web.Pages.Shared;
+using Blog.Web.Services.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Pages.Admin;
 
-public sealed record UserLine(string Id, string DisplayName, string? Email, DateTimeOffset CreatedAt);
-
-public sealed class IndexModel(BlogDbContext db) : PageModel
+public sealed class IndexModel(AccountDirectory directory) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
-    public IReadOnlyList<UserLine> Users { get; private set; } = [];
+    [BindProperty(SupportsGet = true)]
+    public string? Role { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public SubscriptionFilter Subscription { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public StandingFilter Standing { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public AccountPage Accounts { get; private set; } = null!;
+
+    public bool Filtered => !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrEmpty(Role) || Subscription != SubscriptionFilter.Any || Standing != StandingFilter.Any;
+
+    public PagerModel Pager => new(Accounts.PageNumber, Accounts.PageCount, Href);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var query = db.Users.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(Q))
-        {
-            var pattern = $"%{Q.Trim()}%";
-            query = query.Where(u => EF.Functions.Like(u.Email!, pattern) || EF.Functions.Like(u.DisplayName, pattern));
-        }
+        // An unknown filter value is no filter rather than an error page.
+        Subscription = Enum.IsDefined(Subscription) ? Subscription : SubscriptionFilter.Any;
+        Standing = Enum.IsDefined(Standing) ? Standing : StandingFilter.Any;
+        Accounts = await directory.FindAsync(new AccountFilter(Q, Role, Subscription, Standing), PageNumber, cancellationToken);
+    }
 
-        Users = await query.OrderByDescending(u => u.CreatedAt).Take(50)
-            .Select(u => new UserLine(u.Id, u.DisplayName, u.Email, u.CreatedAt)).ToListAsync(cancellationToken);
+    private string Href(int page)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["q"] = string.IsNullOrWhiteSpace(Q) ? null : Q,
+            ["role"] = string.IsNullOrEmpty(Role) ? null : Role,
+            ["subscription"] = Subscription == SubscriptionFilter.Any ? null : Subscription.ToString(),
+            ["standing"] = Standing == StandingFilter.Any ? null : Standing.ToString(),
+            ["page"] = page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/admin", query.Where(p => p.Value is not null)!);
     }
 }

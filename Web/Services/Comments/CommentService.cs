@@ -606,7 +606,7 @@ public sealed class CommentService(
     private IQueryable<CommentRow> Rows(IQueryable<Comment> comments, string? viewerId, DateTimeOffset now)
     {
         var subscribed = Entitlements.ActiveAt(now, TimeSpan.FromDays(subscriptions.Value.GraceDays));
-        var staffRoles = db.Roles.Where(r => r.Name == Roles.Editor || r.Name == Roles.Admin).Select(r => r.Id);
+        var staffRoles = db.Roles.Where(r => Roles.All.Contains(r.Name!)).Select(r => r.Id);
         return comments.AsNoTracking()
             .OrderBy(c => c.Path)
             .Select(c => new

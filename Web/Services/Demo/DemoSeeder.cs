@@ -25,6 +25,7 @@ public sealed class DemoSeeder(
     [
         new("admin", Roles.Admin, "admin@docket.test", "demo admin passphrase", "Aroha Ngata", false),
         new("tom", Roles.Editor, "editor@docket.test", "demo editor passphrase", "Tom Whitcombe", false),
+        new("mere", Roles.Legal, "legal@docket.test", "demo legal passphrase", "Mere Tipene", false),
         new("sam", "Subscriber", "sam@docket.test", "demo subscriber passphrase", "Sam Ferris", true),
         new("priya", "Subscriber", "priya@docket.test", "demo subscriber passphrase 2", "Priya Raman", true),
         new("max", "Member", "max@docket.test", "demo member passphrase", "Max Leary", false),
@@ -52,6 +53,8 @@ public sealed class DemoSeeder(
         {
             people[account.Key] = await CreateAccountAsync(account, now);
         }
+
+        AddAccountRecord(people, now);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var tags = new Dictionary<string, Tag>();
@@ -93,6 +96,28 @@ public sealed class DemoSeeder(
             Accounts.Count, DemoCases.Articles.Count, DemoDiscussion.Comments.Count);
     }
 
+    // The staff roles on the account record, as if the admin had given them in the admin pages.
+    private void AddAccountRecord(Dictionary<string, BlogUser> people, DateTimeOffset now)
+    {
+        (string Key, string Role, string Reason)[] given =
+        [
+            ("tom", Roles.Editor, "Joins the newsroom as the courts reporter."),
+            ("mere", Roles.Legal, "In-house counsel: reviews complaints and keeps the suppression orders."),
+        ];
+        foreach (var (key, role, reason) in given)
+        {
+            db.AccountEvents.Add(new AccountEvent
+            {
+                UserId = people[key].Id,
+                ActorId = people["admin"].Id,
+                Kind = AccountEventKind.RoleGranted,
+                Detail = role,
+                Reason = reason,
+                CreatedAt = now.AddDays(-59),
+            });
+        }
+    }
+
     private async Task<BlogUser> CreateAccountAsync(DemoAccount account, DateTimeOffset now)
     {
         var user = new BlogUser
@@ -110,7 +135,7 @@ public sealed class DemoSeeder(
             throw new InvalidOperationException($"Demo account {account.Email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
         }
 
-        if (account.Role is Roles.Admin or Roles.Editor)
+        if (Roles.All.Contains(account.Role))
         {
             await users.AddToRoleAsync(user, account.Role);
         }
