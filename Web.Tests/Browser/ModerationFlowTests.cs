@@ -49,4 +49,23 @@ public sealed class ModerationFlowTests(BrowserFixture browser)
         Assert.Equal(1, await reader.GetByText(text).CountAsync());
         await reader.ScreenshotAsync(new() { Path = Shot("approved-comment.png") });
     }
+
+    [Fact]
+    public async Task SelectAll_TicksTheWholePage_AndCountsTheSelection()
+    {
+        Assert.SkipWhen(browser.Unavailable is not null, browser.Unavailable ?? "");
+        var editor = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(editor, "editor@docket.test", "demo editor passphrase", "/moderation?queue=pending");
+        var boxes = editor.Locator(".queue input[name=ids]");
+        var count = await boxes.CountAsync();
+        Assert.True(count > 0, "The demo's pending queue has comments.");
+
+        await editor.Locator("a[data-select-all]").ClickAsync();
+        Assert.Equal($"{count} selected", await editor.Locator("[data-selected-count]").TextContentAsync());
+        Assert.Equal("Clear the selection", await editor.Locator("a[data-select-all]").TextContentAsync());
+        Assert.EndsWith("/moderation?queue=pending", editor.Url);
+        await boxes.First.UncheckAsync();
+        Assert.Equal($"{count - 1} selected", await editor.Locator("[data-selected-count]").TextContentAsync());
+        await SmokeTests.AssertNoAxeViolationsAsync(editor, "moderation queue, selected");
+    }
 }

@@ -99,6 +99,7 @@ public static class BlogServices
         services.AddScoped<CommentService>();
         services.AddScoped<CommentRouter>();
         services.AddScoped<ModerationService>();
+        services.AddScoped<BulkModeration>();
         services.AddScoped<SuppressionOrderService>();
         services.AddScoped<AdService>();
         services.AddScoped<SubscriptionService>();

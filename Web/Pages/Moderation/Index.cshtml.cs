@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Blog.Web.Pages.Moderation;
 
 /// <summary>/moderation: the queues, their filters and keyset pages, and every action on a comment.</summary>
-public sealed class IndexModel(ModerationService moderation, SuppressionOrderService orders) : PageModel
+public sealed class IndexModel(ModerationService moderation, BulkModeration bulk, SuppressionOrderService orders) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "queue")]
     public string? QueueName { get; set; }
@@ -27,8 +27,20 @@ public sealed class IndexModel(ModerationService moderation, SuppressionOrderSer
     [BindProperty(SupportsGet = true)]
     public string? ReturnTo { get; set; }
 
+    /// <summary><c>?select=all</c>: every comment on the page starts selected (select all, without JavaScript).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Select { get; set; }
+
+    public bool SelectAll => Select == "all";
+
     [TempData]
     public string? StatusMessage { get; set; }
+
+    /// <summary>A bulk action over more than <see cref="BulkModeration.ConfirmAbove"/> comments, waiting to be confirmed.</summary>
+    public (BulkRequest Request, string Message)? Confirmation { get; private set; }
+
+    /// <summary>Where "select all" leads: this view with every box ticked.</summary>
+    public string SelectAllUrl => $"/moderation?{ViewQuery(After)}&select=all";
 
     public QueuePage Queued { get; private set; } = null!;
 
@@ -62,8 +74,19 @@ public sealed class IndexModel(ModerationService moderation, SuppressionOrderSer
     public Task<IActionResult> OnPostRestoreAsync(long id, CancellationToken cancellationToken) =>
         DoneAsync(moderation.RestoreAsync(id, ModeratorId, cancellationToken));
 
-    public Task<IActionResult> OnPostBulkAsync(string bulkAction, long[] ids, string? bulkReason, string? bulkNote, CancellationToken cancellationToken) =>
-        DoneAsync(moderation.BulkAsync(ids, bulkAction, bulkReason ?? "", bulkNote ?? "", ModeratorId, cancellationToken));
+    public async Task<IActionResult> OnPostBulkAsync(string? bulkAction, long[] ids, string? bulkReason, string? bulkNote, bool confirmed, CancellationToken cancellationToken)
+    {
+        var request = new BulkRequest(ids, bulkAction ?? "", bulkReason ?? "", bulkNote ?? "");
+        var outcome = await bulk.ApplyAsync(request, confirmed, ModeratorId, cancellationToken);
+        if (!outcome.NeedsConfirmation)
+        {
+            return await DoneAsync(Task.FromResult(outcome.Result));
+        }
+
+        Confirmation = (request, outcome.Result.Message);
+        await OnGetAsync(cancellationToken);
+        return Page();
+    }
 
     private string ModeratorId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Blog.Web.Pages.Moderation;
 
 /// <summary>A commenter's history and standing, and the sanctions a moderator can apply or lift.</summary>
-public sealed class UserModel(ModerationService moderation, TimeProvider clock) : PageModel
+public sealed class UserModel(ModerationService moderation, BulkModeration bulk, TimeProvider clock) : PageModel
 {
     [TempData]
     public string? StatusMessage { get; set; }
@@ -21,6 +21,12 @@ public sealed class UserModel(ModerationService moderation, TimeProvider clock) 
     /// <summary>A refused sanction: why, and the reason as it was typed.</summary>
     public (string Error, string Reason)? Refusal { get; private set; }
 
+    /// <summary>How many of their comments readers can see now.</summary>
+    public int VisibleCount { get; private set; }
+
+    /// <summary>"Reject all their visible comments", refused or waiting to be confirmed, with the ground and note as chosen.</summary>
+    public (string Message, bool Confirming, string Ground, string Note)? RejectAll { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         var history = await moderation.UserHistoryAsync(id, cancellationToken);
@@ -31,7 +37,21 @@ public sealed class UserModel(ModerationService moderation, TimeProvider clock) 
 
         History = history;
         Counts = await moderation.CountsAsync(cancellationToken);
+        VisibleCount = (await bulk.VisibleCommentsOfAsync(id, cancellationToken)).Count;
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostRejectAllAsync(string id, string? ground, string? note, bool confirmed, CancellationToken cancellationToken)
+    {
+        var outcome = await bulk.RejectAllVisibleAsync(id, ground ?? "", note ?? "", confirmed, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+        if (outcome.Result.Succeeded)
+        {
+            StatusMessage = outcome.Result.Message;
+            return LocalRedirect($"/moderation/users/{Uri.EscapeDataString(id)}");
+        }
+
+        RejectAll = (outcome.Result.Message, outcome.NeedsConfirmation, ground ?? "", note ?? "");
+        return await OnGetAsync(id, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostSanctionAsync(string id, SanctionKind kind, string? duration, DateTime? until, string? reason, CancellationToken cancellationToken)

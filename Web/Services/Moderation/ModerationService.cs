@@ -217,16 +217,17 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
     public Task<ModerationResult> KeepAsync(long id, string moderatorId, CancellationToken cancellationToken) =>
         ChangeAsync(id, moderatorId, ModerationAction.Kept, "kept", "", c => c.Keep(), "Kept up: its reports are cleared.", cancellationToken);
 
+    /// <summary>Why a rejection with this ground and note would be refused, or null: asked before a bulk rejection is confirmed.</summary>
+    public static ModerationResult? RejectionRefusal(string reasonCode, string note) =>
+        !ModerationReasons.Rejection.ContainsKey(reasonCode)
+            ? ModerationResult.Refused("Choose the ground for the rejection: a comment is never rejected without one.")
+            : TextLimits.TooLong(note, TextLimits.ModeratorNote, "The note to the author") is { } tooLong ? ModerationResult.Refused(tooLong) : null;
+
     public Task<ModerationResult> RejectAsync(long id, string reasonCode, string note, string moderatorId, CancellationToken cancellationToken)
     {
-        if (!ModerationReasons.Rejection.ContainsKey(reasonCode))
+        if (RejectionRefusal(reasonCode, note) is { } refusal)
         {
-            return Task.FromResult(ModerationResult.Refused("Choose the ground for the rejection: a comment is never rejected without one."));
-        }
-
-        if (TextLimits.TooLong(note, TextLimits.ModeratorNote, "The note to the author") is { } tooLong)
-        {
-            return Task.FromResult(ModerationResult.Refused(tooLong));
+            return Task.FromResult(refusal);
         }
 
         note = note.Trim();
@@ -247,34 +248,6 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
 
         return await ChangeAsync(id, moderatorId, featured ? ModerationAction.Featured : ModerationAction.Unfeatured, featured ? "featured" : "unfeatured", "",
             c => c.Feature(featured), featured ? "Featured as an editor's pick." : "No longer featured.", cancellationToken);
-    }
-
-    public async Task<ModerationResult> BulkAsync(IReadOnlyList<long> ids, string action, string reasonCode, string note, string moderatorId, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0)
-        {
-            return ModerationResult.Refused("Select at least one comment first.");
-        }
-
-        var done = 0;
-        var refused = new List<string>();
-        foreach (var id in ids.Distinct())
-        {
-            var result = action == "reject"
-                ? await RejectAsync(id, reasonCode, note, moderatorId, cancellationToken)
-                : await ApproveAsync(id, moderatorId, cancellationToken);
-            if (result.Succeeded)
-            {
-                done++;
-            }
-            else
-            {
-                refused.Add($"#{id}: {result.Message}");
-            }
-        }
-
-        var verb = action == "reject" ? "Rejected" : "Approved";
-        return new ModerationResult(done > 0, refused.Count == 0 ? $"{verb} {done} comments." : $"{verb} {done} comments. Not changed: {string.Join(" ", refused.Distinct())}");
     }
 
     private async Task<ModerationResult> ChangeAsync(long id, string moderatorId, ModerationAction action, string reasonCode, string note,

@@ -46,6 +46,7 @@
         const box = items[current] && items[current].querySelector("input[name='ids']");
         if (box) {
           box.checked = !box.checked;
+          count();
         }
         break;
       }
@@ -53,6 +54,31 @@
       default: return;
     }
   });
+
+  // Select all, and the count of what is selected: without JavaScript the link reloads the page with every box ticked.
+  const boxes = Array.from(document.querySelectorAll(".queue input[name='ids']"));
+  const counter = document.querySelector("[data-selected-count]");
+  const all = document.querySelector("[data-select-all]");
+  const label = all ? all.textContent : "";
+  const count = () => {
+    const selected = boxes.filter((box) => box.checked).length;
+    if (counter) {
+      counter.textContent = `${selected} selected`;
+    }
+    if (all) {
+      all.textContent = selected === boxes.length && boxes.length > 0 ? "Clear the selection" : label;
+    }
+  };
+  boxes.forEach((box) => box.addEventListener("change", count));
+  if (all) {
+    all.addEventListener("click", (event) => {
+      event.preventDefault();
+      const every = boxes.some((box) => !box.checked);
+      boxes.forEach((box) => { box.checked = every; });
+      count();
+    });
+  }
+  count();
 
   if (items.length > 0) {
     select(0);
