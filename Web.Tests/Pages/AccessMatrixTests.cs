@@ -86,6 +86,10 @@ public sealed class AccessMatrixTests(DemoSiteFactory factory) : IClassFixture<D
         ["moderation/users/{id}"] = new("/moderation/users/{user}", Login, Denied, Denied, OK, OK),
         ["admin"] = new("/admin", Login, Denied, Denied, Denied, OK),
         ["admin/ads"] = new("/admin/ads", Login, Denied, Denied, Denied, OK),
+        ["admin/ads/{id:int}"] = new("/admin/ads/{ad}", Login, Denied, Denied, Denied, OK),
+        // An ad's counter and its link: anyone, and nobody is asked who they are.
+        ["ads/{id:int}/seen"] = new("/ads/{ad}/seen", OK, OK, OK, OK, OK),
+        ["ads/{id:int}/go"] = new("/ads/{ad}/go", Redirect, Redirect, Redirect, Redirect, Redirect),
         ["admin/gift-codes"] = new("/admin/gift-codes", Login, Denied, Denied, Denied, OK),
         ["admin/gift-codes/{id:int}"] = new("/admin/gift-codes/{giftCode}", Login, Denied, Denied, Denied, OK),
         ["admin/users/{id}"] = new("/admin/users/{user}", Login, Denied, Denied, Denied, OK),
@@ -262,11 +266,13 @@ public sealed class AccessMatrixTests(DemoSiteFactory factory) : IClassFixture<D
             ?? await db.Tags.Select(t => t.Slug).FirstAsync();
         var caseRecord = await db.Cases.Select(c => new { c.Id, c.Slug }).FirstAsync();
         var giftCode = await db.GiftCodes.Select(g => g.Id).FirstAsync();
+        var ad = await db.Ads.Where(a => a.LinkUrl.StartsWith("/")).Select(a => a.Id).FirstAsync();
         return new Dictionary<string, string>
         {
             ["article"] = article.Slug,
             ["articleId"] = article.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["comment"] = comment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ad"] = ad.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["user"] = comment.AuthorId,
             ["author"] = article.AuthorSlug ?? "",
             ["tag"] = tag,

@@ -61,6 +61,8 @@ public class BlogDbContext : IdentityDbContext<BlogUser>, IDataProtectionKeyCont
 
     public DbSet<Ad> Ads => Set<Ad>();
 
+    public DbSet<AdDailyCount> AdDailyCounts => Set<AdDailyCount>();
+
     public DbSet<GiftCode> GiftCodes => Set<GiftCode>();
 
     public DbSet<GiftCodeRedemption> GiftCodeRedemptions => Set<GiftCodeRedemption>();

@@ -34,7 +34,49 @@ public sealed class Ad
 
     public bool IsSponsored { get; set; }
 
-    public bool IsRunning(DateTimeOffset now) => StartsAt <= now && (EndsAt is null || EndsAt > now) && Weight > 0;
+    /// <summary>Set while an admin has paused the ad: it shows nowhere until restarted, whatever its schedule.</summary>
+    public DateTimeOffset? PausedAt { get; set; }
+
+    /// <summary>Shown now: started, not ended, not paused. The one definition, in memory and (below) in SQL.</summary>
+    public bool IsRunning(DateTimeOffset now) => PausedAt is null && StartsAt <= now && (EndsAt is null || EndsAt > now) && Weight > 0;
+
+    public static System.Linq.Expressions.Expression<Func<Ad, bool>> RunningAt(DateTimeOffset now) =>
+        a => a.PausedAt == null && a.StartsAt <= now && (a.EndsAt == null || a.EndsAt > now) && a.Weight > 0;
+
+    public AdState StateAt(DateTimeOffset now) =>
+        PausedAt is not null ? AdState.Paused
+        : EndsAt <= now ? AdState.Ended
+        : StartsAt > now ? AdState.Scheduled
+        : AdState.Running;
+}
+
+public enum AdState
+{
+    Running = 0,
+    Scheduled = 1,
+    Paused = 2,
+    Ended = 3,
+}
+
+public enum AdEvent
+{
+    Impression = 0,
+    Click = 1,
+}
+
+/// <summary>
+/// An ad's impressions and clicks on one day (UTC), counted first-party and only as totals: nothing about the reader
+/// who saw or followed the ad is kept, not even that one reader saw it twice.
+/// </summary>
+public sealed class AdDailyCount
+{
+    public int AdId { get; set; }
+
+    public DateOnly Day { get; set; }
+
+    public long Impressions { get; set; }
+
+    public long Clicks { get; set; }
 }
 
 public static class AdRotation

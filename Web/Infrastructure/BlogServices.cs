@@ -102,6 +102,8 @@ public static class BlogServices
         services.AddScoped<BulkModeration>();
         services.AddScoped<SuppressionOrderService>();
         services.AddScoped<AdService>();
+        services.AddSingleton<Services.Ads.AdCounter>();
+        services.AddHostedService<Services.Ads.AdCountWriter>();
         services.AddScoped<SubscriptionService>();
         services.AddScoped<GiftCodeService>();
         services.AddScoped<StripeBilling>();

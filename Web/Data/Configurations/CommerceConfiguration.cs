@@ -56,3 +56,12 @@ internal sealed class ProcessedStripeEventConfiguration : IEntityTypeConfigurati
         builder.Property(e => e.Type).HasMaxLength(100);
     }
 }
+
+internal sealed class AdDailyCountConfiguration : IEntityTypeConfiguration<AdDailyCount>
+{
+    public void Configure(EntityTypeBuilder<AdDailyCount> builder)
+    {
+        builder.HasKey(c => new { c.AdId, c.Day });
+        builder.HasOne<Ad>().WithMany().HasForeignKey(c => c.AdId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -146,6 +146,9 @@ namespace Blog.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PausedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Slot")
                         .HasColumnType("INTEGER");
 
@@ -165,6 +168,25 @@ namespace Blog.Web.Data.Migrations
                     b.HasIndex("Slot", "StartsAt");
 
                     b.ToTable("Ads");
+                });
+
+            modelBuilder.Entity("Blog.Web.Domain.AdDailyCount", b =>
+                {
+                    b.Property<int>("AdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Clicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Impressions")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AdId", "Day");
+
+                    b.ToTable("AdDailyCounts");
                 });
 
             modelBuilder.Entity("Blog.Web.Domain.Article", b =>
@@ -1155,6 +1177,15 @@ namespace Blog.Web.Data.Migrations
                     b.HasOne("Blog.Web.Domain.BlogUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Blog.Web.Domain.AdDailyCount", b =>
+                {
+                    b.HasOne("Blog.Web.Domain.Ad", null)
+                        .WithMany()
+                        .HasForeignKey("AdId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -12,7 +12,7 @@ public sealed class AdsModel(AdService ads, TimeProvider clock) : PageModel
 
     public IReadOnlyList<Ad> Ads { get; private set; } = [];
 
-    public AdInput Input { get; private set; } = new("", "", "/subscribe", "", AdSlot.Header, default, null, 1, false);
+    public AdForm Form { get; private set; } = new();
 
     public string? Error { get; private set; }
 
@@ -20,27 +20,17 @@ public sealed class AdsModel(AdService ads, TimeProvider clock) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Ads = await ads.AllAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostAddAsync(string? name, string? text, string? link, string? image, AdSlot slot, int weight,
-        DateTime? starts, DateTime? ends, bool sponsored, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAddAsync([FromForm] AdForm form, CancellationToken cancellationToken)
     {
-        Input = new AdInput(name ?? "", text ?? "", link ?? "", image ?? "", slot,
-            starts.AsUtc() ?? clock.GetUtcNow(),
-            ends.AsUtc(), Math.Clamp(weight, 1, 100), sponsored);
-        Error = await ads.SaveAsync(Input, cancellationToken);
+        Form = form;
+        Error = ModelState.IsValid ? await ads.SaveAsync(form.ToInput(clock.GetUtcNow()), cancellationToken) : "The weight is a whole number, and the times dates with a time.";
         if (Error is not null)
         {
             await OnGetAsync(cancellationToken);
             return Page();
         }
 
-        StatusMessage = "The ad is running.";
-        return RedirectToPage();
-    }
-
-    public async Task<IActionResult> OnPostStopAsync(int adId, CancellationToken cancellationToken)
-    {
-        await ads.StopAsync(adId, cancellationToken);
-        StatusMessage = "The ad is stopped.";
+        StatusMessage = form.Starts.AsUtc() > clock.GetUtcNow() ? "The ad is scheduled." : "The ad is running.";
         return RedirectToPage();
     }
 }

@@ -89,7 +89,7 @@ public sealed class DemoSeeder(
         await db.SaveChangesAsync(cancellationToken);
         var comments = await AddDiscussionAsync(discussed!, people, cancellationToken);
         await AddModerationWorkAsync(people, comments, now, cancellationToken);
-        AddHouseAds(now);
+        await AddHouseAdsAsync(now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Demo content seeded: {Accounts} accounts, {Articles} articles, {Comments} comments",
@@ -175,14 +175,24 @@ public sealed class DemoSeeder(
 
     public const string DemoGiftCode = "DEMO-GIFT-2026";
 
-    private void AddHouseAds(DateTimeOffset now)
+    private async Task AddHouseAdsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var banner = new Ad { Name = "Subscribe banner", Slot = AdSlot.Header, Text = "Read Docket without ads and join the discussion: subscribe from NZD 9 a month.", LinkUrl = "/subscribe", ImagePath = "/images/ads/subscribe.svg", StartsAt = now.AddDays(-30), Weight = 3 };
         db.Ads.AddRange(
-            new Ad { Name = "Subscribe banner", Slot = AdSlot.Header, Text = "Read Docket without ads and join the discussion: subscribe from NZD 9 a month.", LinkUrl = "/subscribe", ImagePath = "/images/ads/subscribe.svg", StartsAt = now.AddDays(-30), Weight = 3 },
+            banner,
             new Ad { Name = "Case alerts", Slot = AdSlot.Header, Text = "Follow a case: every case page has its own feed of our coverage.", LinkUrl = "/cases", StartsAt = now.AddDays(-30), Weight = 1 },
             new Ad { Name = "In-article subscribe", Slot = AdSlot.InArticle, Text = "Reporting on the courts takes time. Subscribers pay for it, and read without ads.", LinkUrl = "/subscribe", StartsAt = now.AddDays(-30) },
             new Ad { Name = "Sponsor: law library", Slot = AdSlot.Sidebar, Text = "The Auckland District Law Society library is open to the public for research on weekdays.", LinkUrl = "https://www.adls.org.nz/", StartsAt = now.AddDays(-30), IsSponsored = true },
-            new Ad { Name = "Discussion subscribe", Slot = AdSlot.Discussion, Text = "Want to add your view? Subscribers can comment and reply.", LinkUrl = "/subscribe", StartsAt = now.AddDays(-30) });
+            new Ad { Name = "Discussion subscribe", Slot = AdSlot.Discussion, Text = "Want to add your view? Subscribers can comment and reply.", LinkUrl = "/subscribe", StartsAt = now.AddDays(-30) },
+            // Scheduled, and paused: what the admin's ad pages show besides running ads.
+            new Ad { Name = "Law week", Slot = AdSlot.Header, Text = "Law week starts soon: our reporters explain a case a day.", LinkUrl = "/cases", StartsAt = now.AddDays(7), EndsAt = now.AddDays(14) },
+            new Ad { Name = "Gift a subscription", Slot = AdSlot.Sidebar, Text = "Give a year of Docket to a law student.", LinkUrl = "/subscribe", StartsAt = now.AddDays(-10), PausedAt = now.AddDays(-2) });
+        await db.SaveChangesAsync(cancellationToken);
+        db.AdDailyCounts.AddRange(Enumerable.Range(1, 14).Select(day => new AdDailyCount
+        {
+            // A fortnight of made-up totals for the subscribe banner, so its page has a history to show.
+            AdId = banner.Id, Day = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-day), Impressions = 900 + (day * 37 % 250), Clicks = 6 + (day * 5 % 9),
+        }));
         db.GiftCodes.Add(new GiftCode { Code = DemoGiftCode, Label = "Demo: a month of Docket for visitors", Days = 30, UsesLeft = 100, CreatedById = "demo", CreatedAt = now.AddDays(-1) });
         // A code an admin stopped: readers who try it are told it is no longer valid.
         db.GiftCodes.Add(new GiftCode { Code = "LAWSCHOOL-2025", Label = "Law school orientation 2025", Days = 90, UsesLeft = 40, CreatedById = "demo", CreatedAt = now.AddDays(-120), DisabledAt = now.AddDays(-20) });

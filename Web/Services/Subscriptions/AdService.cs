@@ -17,18 +17,97 @@ public sealed class AdService(BlogDbContext db, TimeProvider clock, SiteCache ca
     public async Task<Ad?> ForSlotAsync(AdSlot slot, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var running = await cache.GetOrLoadAsync("ads", [CacheTags.Ads], token =>
-            db.Ads.AsNoTracking().Where(a => a.StartsAt <= now && (a.EndsAt == null || a.EndsAt > now) && a.Weight > 0)
-                .OrderBy(a => a.Id).ToListAsync(token), cancellationToken);
+        // An ad that starts or ends within the seconds the list is kept does so on time.
+        return AdRotation.Pick((await RunningAsync(cancellationToken)).Where(a => a.Slot == slot && a.IsRunning(now)).ToList(), Random.Shared.NextDouble());
+    }
 
-        // An ad that starts or ends within those seconds does so on time.
-        return AdRotation.Pick(running.Where(a => a.Slot == slot && a.StartsAt <= now && (a.EndsAt == null || a.EndsAt > now)).ToList(), Random.Shared.NextDouble());
+    /// <summary>Whether the ad is showing now: only those are counted when seen.</summary>
+    public async Task<bool> IsShowingAsync(int id, CancellationToken cancellationToken) =>
+        (await RunningAsync(cancellationToken)).Any(a => a.Id == id && a.IsRunning(clock.GetUtcNow()));
+
+    // The ads running now, kept for a few seconds (a scheduled ad starts within them).
+    private Task<List<Ad>> RunningAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return cache.GetOrLoadAsync("ads", [CacheTags.Ads], token =>
+            db.Ads.AsNoTracking().Where(Ad.RunningAt(now)).OrderBy(a => a.Id).ToListAsync(token), cancellationToken);
     }
 
     public Task<List<Ad>> AllAsync(CancellationToken cancellationToken) =>
         db.Ads.AsNoTracking().OrderBy(a => a.Slot).ThenBy(a => a.Name).ToListAsync(cancellationToken);
 
+    public Task<Ad?> FindAsync(int id, CancellationToken cancellationToken) =>
+        db.Ads.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+
+    /// <summary>An ad's counts, day by day, newest first, for the last <paramref name="days"/> days.</summary>
+    public Task<List<AdDailyCount>> DailyCountsAsync(int id, int days, CancellationToken cancellationToken)
+    {
+        var from = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1 - days);
+        return db.AdDailyCounts.AsNoTracking().Where(c => c.AdId == id && c.Day >= from).OrderByDescending(c => c.Day).ToListAsync(cancellationToken);
+    }
+
     public async Task<string?> SaveAsync(AdInput input, CancellationToken cancellationToken)
+    {
+        if (Refusal(input) is { } refusal)
+        {
+            return refusal;
+        }
+
+        db.Ads.Add(Apply(new Ad(), input));
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    public async Task<string?> UpdateAsync(int id, AdInput input, CancellationToken cancellationToken)
+    {
+        if (Refusal(input) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (await db.Ads.FirstOrDefaultAsync(a => a.Id == id, cancellationToken) is not { } ad)
+        {
+            return "That ad no longer exists.";
+        }
+
+        Apply(ad, input);
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>Pauses or restarts an ad; its schedule stays as it was.</summary>
+    public async Task<string> SetPausedAsync(int id, bool paused, CancellationToken cancellationToken)
+    {
+        if (await db.Ads.FirstOrDefaultAsync(a => a.Id == id, cancellationToken) is not { } ad)
+        {
+            return "That ad no longer exists.";
+        }
+
+        if ((ad.PausedAt is not null) == paused)
+        {
+            return paused ? "The ad is already paused." : "The ad is not paused.";
+        }
+
+        ad.PausedAt = paused ? clock.GetUtcNow() : null;
+        await db.SaveChangesAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return paused ? "The ad is paused: it shows nowhere until restarted."
+            : ad.StateAt(now) switch
+            {
+                AdState.Scheduled => $"The ad is restarted: it starts on {ad.StartsAt:d MMM yyyy, HH:mm} UTC.",
+                AdState.Ended => "The ad is restarted, but its schedule has ended: give it a later end to show it again.",
+                _ => "The ad is restarted: it is showing again.",
+            };
+    }
+
+    private static Ad Apply(Ad ad, AdInput input)
+    {
+        (ad.Name, ad.Text, ad.LinkUrl, ad.ImagePath) = (input.Name.Trim(), input.Text.Trim(), input.LinkUrl.Trim(), input.ImagePath.Trim());
+        (ad.Slot, ad.StartsAt, ad.EndsAt, ad.Weight, ad.IsSponsored) = (input.Slot, input.StartsAt, input.EndsAt, input.Weight, input.IsSponsored);
+        return ad;
+    }
+
+    private static string? Refusal(AdInput input)
     {
         var tooLong = TextLimits.TooLong(input.Name, TextLimits.AdName, "The name") ?? TextLimits.TooLong(input.Text, TextLimits.AdText, "The text")
             ?? TextLimits.TooLong(input.LinkUrl, TextLimits.AdLink, "The link") ?? TextLimits.TooLong(input.ImagePath, TextLimits.AdImage, "The image path");
@@ -52,13 +131,12 @@ public sealed class AdService(BlogDbContext db, TimeProvider clock, SiteCache ca
             return "Images come from this site's /images/ folder.";
         }
 
-        db.Ads.Add(new Ad
+        if (input.EndsAt <= input.StartsAt)
         {
-            Name = input.Name.Trim(), Text = input.Text.Trim(), LinkUrl = input.LinkUrl.Trim(), ImagePath = input.ImagePath.Trim(), Slot = input.Slot,
-            StartsAt = input.StartsAt, EndsAt = input.EndsAt, Weight = input.Weight, IsSponsored = input.IsSponsored,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        return null;
+            return "The end must come after the start.";
+        }
+
+        return Enum.IsDefined(input.Slot) ? null : "Choose a slot.";
     }
 
     public async Task StopAsync(int id, CancellationToken cancellationToken)

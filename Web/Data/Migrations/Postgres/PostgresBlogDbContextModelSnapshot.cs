@@ -155,6 +155,9 @@ namespace Blog.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<long?>("PausedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Slot")
                         .HasColumnType("integer");
 
@@ -174,6 +177,25 @@ namespace Blog.Web.Data.Migrations.Postgres
                     b.HasIndex("Slot", "StartsAt");
 
                     b.ToTable("Ads");
+                });
+
+            modelBuilder.Entity("Blog.Web.Domain.AdDailyCount", b =>
+                {
+                    b.Property<int>("AdId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Clicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Impressions")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("AdId", "Day");
+
+                    b.ToTable("AdDailyCounts");
                 });
 
             modelBuilder.Entity("Blog.Web.Domain.Article", b =>
@@ -1198,6 +1220,15 @@ namespace Blog.Web.Data.Migrations.Postgres
                     b.HasOne("Blog.Web.Domain.BlogUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Blog.Web.Domain.AdDailyCount", b =>
+                {
+                    b.HasOne("Blog.Web.Domain.Ad", null)
+                        .WithMany()
+                        .HasForeignKey("AdId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
