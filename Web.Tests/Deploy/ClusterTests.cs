@@ -36,6 +36,15 @@ public sealed class Cluster : IAsyncLifetime
         Instances = output.Where(l => l.StartsWith("instance: ", StringComparison.Ordinal)).Select(l => new Uri(l[10..])).ToList();
     }
 
+    /// <summary>The errors an instance logged, for a failure's message: its process is not the test's.</summary>
+    public string ErrorsOf(int instance)
+    {
+        var log = Path.Combine(directory, $"instance{instance + 1}.log");
+        return File.Exists(log)
+            ? string.Join("\n", File.ReadLines(log).SkipWhile(l => !l.StartsWith("fail:", StringComparison.Ordinal)).Take(40))
+            : "(no log)";
+    }
+
     /// <summary>Stops one instance (by the PID the script recorded), as a crash would.</summary>
     public void Kill(int instance)
     {
@@ -110,7 +119,8 @@ public sealed class ClusterTests(Cluster cluster) : IClassFixture<Cluster>
         var jar = new CookieContainer();
         var subscriberOnOne = Client(one, jar);
         var subscriberOnTwo = Client(two, jar);
-        Assert.Equal(HttpStatusCode.Redirect, (await subscriberOnOne.SignInAsync("sam@docket.test", "demo subscriber passphrase")).StatusCode);
+        var signedIn = await subscriberOnOne.SignInAsync("sam@docket.test", "demo subscriber passphrase");
+        Assert.True(signedIn.StatusCode == HttpStatusCode.Redirect, $"Sign-in on instance one answered {(int)signedIn.StatusCode}; its log:\n{cluster.ErrorsOf(0)}");
         var article = await OpenArticleAsync(subscriberOnTwo);
         var anonymousOnOne = Client(one);
         var anonymousOnTwo = Client(two);

@@ -33,8 +33,10 @@ public sealed class AdAdminTests(EmptySiteFactory factory) : IClassFixture<Empty
         factory.Services.GetRequiredService<AdCounter>().FlushAsync(sp.GetRequiredService<BlogDbContext>(), CancellationToken.None));
 
     private Task<(long Impressions, long Clicks)> CountsAsync(int adId) => factory.WithDbAsync(async db =>
-        await db.AdDailyCounts.Where(c => c.AdId == adId).GroupBy(c => c.AdId).Select(g => new { I = g.Sum(c => c.Impressions), C = g.Sum(c => c.Clicks) })
-            .Select(x => ValueTuple.Create(x.I, x.C)).SingleOrDefaultAsync());
+    {
+        var days = await db.AdDailyCounts.Where(c => c.AdId == adId).ToListAsync();
+        return (days.Sum(c => c.Impressions), days.Sum(c => c.Clicks));
+    });
 
     private static async Task<IReadOnlyList<string>> HeaderAdsAsync(HttpClient client)
     {

@@ -15,6 +15,17 @@ public sealed class AdCounter(TimeProvider clock)
     private readonly Lock gate = new();
     private Dictionary<(int AdId, DateOnly Day), (long Impressions, long Clicks)> pending = [];
 
+    public bool HasPending
+    {
+        get
+        {
+            lock (gate)
+            {
+                return pending.Count > 0;
+            }
+        }
+    }
+
     public void Record(int adId, AdEvent kind) =>
         Add((adId, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)), kind == AdEvent.Impression ? 1 : 0, kind == AdEvent.Click ? 1 : 0);
 
@@ -113,6 +124,11 @@ public sealed class AdCountWriter(AdCounter counter, IServiceScopeFactory scopes
 
     private async Task WriteAsync(CancellationToken cancellationToken)
     {
+        if (!counter.HasPending)
+        {
+            return;
+        }
+
         try
         {
             await using var scope = scopes.CreateAsyncScope();
