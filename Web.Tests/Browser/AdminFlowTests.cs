@@ -26,7 +26,7 @@ public sealed class AdminFlowTests(BrowserFixture browser)
         await admin.GetByRole(AriaRole.Link, new() { Name = member.DisplayName }).ClickAsync();
         await SmokeTests.AssertNoAxeViolationsAsync(admin, "admin account");
 
-        // Without a reason the browser's own check stops the form; with one, the role is given and recorded.
+        // With a reason, the role is given and goes on the account record.
         await admin.GetByLabel("Reason for giving the Editor role").FillAsync("Joins the courts desk.");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Make Editor" }).ClickAsync();
         await admin.Locator(".status-message").WaitForAsync();
