@@ -215,7 +215,7 @@ public sealed class AccountAdministration(
         }
 
         await accounts.SendConfirmationAsync(user, confirmLink, cancellationToken);
-        Record(user.Id, actor with { Reason = actor.Reason.Trim() }, AccountEventKind.ConfirmationResent, user.Email ?? "");
+        Record(user.Id, actor, AccountEventKind.ConfirmationResent, user.Email ?? "");
         await db.SaveChangesAsync(cancellationToken);
         return new AdminOutcome(AdminOutcomeKind.Done, $"A new confirmation link is on its way to {user.Email}.");
     }
