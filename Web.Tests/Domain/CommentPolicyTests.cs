@@ -106,5 +106,5 @@ public sealed class CommentPolicyTests
     [InlineData(60 * 49, "2 days ago")]
     [InlineData(60 * 24 * 10, "22 May 2026")]
     public void TimeText_Relative(int minutesAgo, string expected) =>
-        Assert.Equal(expected, TimeText.Relative(Now.AddMinutes(-minutesAgo), Now));
+        Assert.Equal(expected, TimeText.Relative(Now.AddMinutes(-minutesAgo), Now, SiteTime.Utc));
 }

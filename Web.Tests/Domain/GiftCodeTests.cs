@@ -16,16 +16,16 @@ public sealed class GiftCodeTests
     public void RedeemRefusal_StoppedBeforeExpired_AndNoneWhileActive()
     {
         var code = new GiftCode { ExpiresAt = Now.AddDays(1) };
-        Assert.Null(code.RedeemRefusal(Now));
-        Assert.StartsWith("That gift code expired", code.RedeemRefusal(Now.AddDays(2)));
+        Assert.Null(code.RedeemRefusal(Now, SiteTime.Utc));
+        Assert.StartsWith("That gift code expired", code.RedeemRefusal(Now.AddDays(2), SiteTime.Utc));
 
         code.Disable(Now);
-        Assert.Equal("That gift code is no longer valid.", code.RedeemRefusal(Now.AddDays(2)));
+        Assert.Equal("That gift code is no longer valid.", code.RedeemRefusal(Now.AddDays(2), SiteTime.Utc));
         code.Disable(Now.AddHours(1));
         Assert.Equal(Now, code.DisabledAt);
 
         code.Enable();
-        Assert.Null(code.RedeemRefusal(Now));
+        Assert.Null(code.RedeemRefusal(Now, SiteTime.Utc));
     }
 
     [Fact]

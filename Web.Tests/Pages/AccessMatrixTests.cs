@@ -91,6 +91,7 @@ public sealed class AccessMatrixTests(DemoSiteFactory factory) : IClassFixture<D
         ["ads/{id:int}/seen"] = new("/ads/{ad}/seen", OK, OK, OK, OK, OK),
         ["ads/{id:int}/go"] = new("/ads/{ad}/go", Redirect, Redirect, Redirect, Redirect, Redirect),
         ["admin/gift-codes"] = new("/admin/gift-codes", Login, Denied, Denied, Denied, OK),
+        ["admin/settings"] = new("/admin/settings", Login, Denied, Denied, Denied, OK),
         ["admin/gift-codes/{id:int}"] = new("/admin/gift-codes/{giftCode}", Login, Denied, Denied, Denied, OK),
         ["admin/users/{id}"] = new("/admin/users/{user}", Login, Denied, Denied, Denied, OK),
     };

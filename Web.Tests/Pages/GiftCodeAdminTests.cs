@@ -43,7 +43,7 @@ public sealed class GiftCodeAdminTests(DemoSiteFactory factory) : IClassFixture<
         var page = await admin.GetDocumentAsync($"/admin/gift-codes/{id}");
         var redeemer = page.QuerySelector("#redeemers tbody tr")!;
         Assert.Contains(member.DisplayName, redeemer.TextContent);
-        Assert.Contains(factory.Clock.GetUtcNow().ToString("d MMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture), redeemer.TextContent);
+        Assert.Contains(TypedTime.Zone.Text(factory.Clock.GetUtcNow()), redeemer.TextContent);
         Assert.Equal("4", page.QuerySelectorAll(".facts dd")[2].TextContent.Trim());
     }
 

@@ -44,7 +44,7 @@ public sealed class HtmlValidityTests(DemoSiteFactory factory) : IClassFixture<D
         {
             await refused.Content.ReadAsStringAsync(), await admin.GetStringAsync($"/admin/gift-codes/{giftCode}"),
             await admin.GetStringAsync("/admin?role=Editor&subscription=NotSubscribers"), await admin.GetStringAsync($"/admin/users/{editor}"),
-            await confirming.Content.ReadAsStringAsync(), await admin.GetStringAsync("/admin/ads"),
+            await confirming.Content.ReadAsStringAsync(), await admin.GetStringAsync("/admin/ads"), await admin.GetStringAsync("/admin/settings"),
             await admin.GetStringAsync($"/admin/ads/{await factory.WithDbAsync(db => db.Ads.Select(a => a.Id).FirstAsync())}"),
         })
         {

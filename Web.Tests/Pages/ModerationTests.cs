@@ -236,7 +236,7 @@ public sealed class ModerationTests(ModeratedSiteFactory factory) : IClassFixtur
 
         await Sanction("Suspension", "24h");
         var page = await member.GetDocumentAsync($"/articles/{slug}");
-        Assert.Contains($"You are suspended until {factory.Clock.GetUtcNow().AddHours(24):d MMMM yyyy, HH:mm} UTC", page.QuerySelector(".comment-closed")!.TextContent);
+        Assert.Contains($"You are suspended until {TypedTime.Zone.LongText(factory.Clock.GetUtcNow().AddHours(24))}", page.QuerySelector(".comment-closed")!.TextContent);
         Assert.Contains("Repeated abuse", page.QuerySelector(".comment-closed")!.TextContent);
         var token = Html.AntiforgeryToken(await member.GetDocumentAsync("/account/manage"));
         var fields = Discussions.Comment("Trying anyway");

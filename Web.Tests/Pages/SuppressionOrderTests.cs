@@ -26,7 +26,7 @@ public sealed class SuppressionOrderTests(EmptySiteFactory factory) : IClassFixt
         ["Input.Type"] = "Interim",
         ["Input.Role"] = "complainant",
         ["Input.Terms"] = terms,
-        ["Input.MadeAt"] = BlogAppFactory.Start.AddDays(-1).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        ["Input.MadeAt"] = TypedTime.Of(BlogAppFactory.Start.AddDays(-1)),
         ["Input.NextAppearance"] = "",
         ["Input.ExpiresAt"] = expires ?? "",
     };
@@ -122,7 +122,7 @@ public sealed class SuppressionOrderTests(EmptySiteFactory factory) : IClassFixt
     public async Task AnOrder_EndsByItselfAtItsExpiry()
     {
         var (editor, _) = await TestUsers.SignedInClientAsync(factory, TestRole.Editor);
-        var expires = factory.Clock.GetUtcNow().AddHours(2).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var expires = TypedTime.Of(factory.Clock.GetUtcNow().AddHours(2));
         await editor.PostFormAsync("/moderation/orders", Order(await CaseAsync("R v Expiring"), "Octavia Brindlecombe", expires), formSelector: "#order-form");
         var slug = await Discussions.PublishArticleAsync(factory);
         var (author, _) = await TestUsers.SignedInClientAsync(factory, TestRole.Subscriber);

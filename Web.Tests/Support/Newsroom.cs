@@ -1,4 +1,5 @@
 using System.Net;
+using Blog.Web.Domain;
 
 namespace Blog.Web.Tests.Support;
 
@@ -25,7 +26,7 @@ public static class Newsroom
         var form = new Dictionary<string, string>(fields) { ["command"] = command };
         if (scheduleAt is { } at)
         {
-            form["Input.ScheduleAt"] = at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            form["Input.ScheduleAt"] = TypedTime.Of(at);
         }
 
         return editor.PostFormAsync(formUrl, form, formSelector: "form.editor-form");
@@ -63,4 +64,13 @@ public static class Newsroom
         // /editor/cases/{id}/edit
         return int.Parse(response.Location()!.Split('/')[3], System.Globalization.CultureInfo.InvariantCulture);
     }
+}
+
+/// <summary>Times as the site's forms take them: typed in the site's zone (the default one in tests).</summary>
+public static class TypedTime
+{
+    public static readonly SiteTime Zone = SiteTime.Find(SiteTime.DefaultZone)!;
+
+    /// <summary>A datetime-local field's value for <paramref name="at"/>.</summary>
+    public static string Of(DateTimeOffset at) => Zone.ForInput(at);
 }

@@ -27,7 +27,14 @@ public sealed class SiteOptions : IValidatableObject
         {
             yield return new ValidationResult("Site:BaseUrl must be an absolute http(s) address such as https://news.example.org, without a query.", [nameof(BaseUrl)]);
         }
+
+        if (Domain.SiteTime.Find(TimeZone) is null)
+        {
+            yield return new ValidationResult($"Site:TimeZone must be an IANA time zone this machine knows, such as {Domain.SiteTime.DefaultZone}.", [nameof(TimeZone)]);
+        }
     }
+
+    // The settings below are first values only: an admin changes them at /admin/settings, and the database's copy wins.
 
     [Required, StringLength(40, MinimumLength = 1)]
     public string Name { get; set; } = "Docket";
@@ -41,6 +48,10 @@ public sealed class SiteOptions : IValidatableObject
     /// <summary>Where legal complaints about content go until the complaints workflow lands.</summary>
     [Required, EmailAddress]
     public string ComplaintsEmail { get; set; } = "complaints@docket.example";
+
+    /// <summary>The IANA zone times are shown and typed in; the database keeps UTC.</summary>
+    [Required]
+    public string TimeZone { get; set; } = Domain.SiteTime.DefaultZone;
 }
 
 public sealed class MailOptions
@@ -169,7 +180,7 @@ public sealed class CommentOptions
 
     public const int MaxLength = 5000;
 
-    /// <summary>Open commenting to every signed-in account, not only subscribers and staff.</summary>
+    /// <summary>Open commenting to every signed-in account, not only subscribers and staff (a first value: see /admin/settings).</summary>
     public bool OpenToMembers { get; set; }
 
     /// <summary>How long an author may edit their comment after posting it.</summary>

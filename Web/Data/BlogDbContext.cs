@@ -87,6 +87,10 @@ public class BlogDbContext : IdentityDbContext<BlogUser>, IDataProtectionKeyCont
 
     public DbSet<JobLease> JobLeases => Set<JobLease>();
 
+    public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
+
+    public DbSet<SettingChange> SettingChanges => Set<SettingChange>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -105,7 +109,7 @@ public class BlogDbContext : IdentityDbContext<BlogUser>, IDataProtectionKeyCont
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>The moderation and account records are append-only: a change or deletion of an entry is a bug, never a feature.</summary>
+    /// <summary>The moderation, account and settings records are append-only: a change or deletion of an entry is a bug, never a feature.</summary>
     private void RefuseAuditChanges()
     {
         if (ChangeTracker.Entries<ModerationDecision>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
@@ -116,6 +120,11 @@ public class BlogDbContext : IdentityDbContext<BlogUser>, IDataProtectionKeyCont
         if (ChangeTracker.Entries<AccountEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("Account events are append-only: they are never updated or deleted.");
+        }
+
+        if (ChangeTracker.Entries<SettingChange>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The record of setting changes is append-only: never updated or deleted.");
         }
     }
 

@@ -134,6 +134,10 @@ public sealed class CacheEviction(SiteCache cache) : SaveChangesInterceptor, IDb
             case UserSession session:
                 yield return CacheTags.Entry(CacheTags.SessionKey(session.Id));
                 break;
+            case SiteSettings:
+                // The name and tagline are on every page; the moderation defaults decide what every thread offers.
+                yield return CacheTags.Everything;
+                break;
             case BlogUser when entry.State == EntityState.Deleted
                 || entry.Property(nameof(BlogUser.DisplayName)).IsModified || entry.Property(nameof(BlogUser.AuthorSlug)).IsModified:
             case IdentityUserRole<string>:

@@ -24,6 +24,9 @@ public sealed record ThreadSettings(CommentMode Mode, DateTimeOffset? ClosesAt)
 
 public sealed record CommentPermission(CommentDenial Denial, DateTimeOffset? Until = null)
 {
+    /// <summary>The zone the message gives times in.</summary>
+    public SiteTime Time { get; init; } = SiteTime.Utc;
+
     public bool Allowed => Denial == CommentDenial.None;
 
     /// <summary>What the reader is told in place of the comment box.</summary>
@@ -32,7 +35,7 @@ public sealed record CommentPermission(CommentDenial Denial, DateTimeOffset? Unt
         CommentDenial.SignInRequired => "Sign in to join the discussion.",
         CommentDenial.SubscribersOnly => "Subscribe to comment.",
         CommentDenial.ThreadClosed => "Comments are closed.",
-        CommentDenial.Suspended => $"You are suspended until {Until:d MMMM yyyy, HH:mm} UTC.",
+        CommentDenial.Suspended => $"You are suspended until {(Until is { } until ? Time.LongText(until) : "further notice")}.",
         CommentDenial.Banned => "Your account is banned from commenting.",
         _ => "",
     };

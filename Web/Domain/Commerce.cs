@@ -147,10 +147,10 @@ public sealed class GiftCode
     }
 
     /// <summary>Why a reader cannot redeem the code now, before its uses are counted; null when they can.</summary>
-    public string? RedeemRefusal(DateTimeOffset now) => this switch
+    public string? RedeemRefusal(DateTimeOffset now, SiteTime time) => this switch
     {
         { DisabledAt: not null } => "That gift code is no longer valid.",
-        { ExpiresAt: { } expires } when expires <= now => $"That gift code expired on {expires:d MMMM yyyy}.",
+        { ExpiresAt: { } expires } when expires <= now => $"That gift code expired on {time.Date(expires)}.",
         _ => null,
     };
 

@@ -89,6 +89,7 @@ public static class BlogServices
             string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<MailOptions>>().Value.SmtpHost)
                 ? ActivatorUtilities.CreateInstance<PickupDirectoryMailSender>(sp)
                 : ActivatorUtilities.CreateInstance<SmtpMailSender>(sp));
+        services.AddScoped<Services.Settings.SiteSettingsStore>();
         services.AddScoped<ArticleQueries>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<SearchService>();

@@ -9,10 +9,11 @@ namespace Blog.Web.Infrastructure;
 
 public static class Startup
 {
-    /// <summary>Roles, the configured first admin and (outside Production) the demo content.</summary>
+    /// <summary>The site's settings, the configured first admin and (outside Production) the demo content.</summary>
     public static async Task PrepareAsync(WebApplication app, CancellationToken cancellationToken)
     {
         await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Services.Settings.SiteSettingsStore>().EnsureAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().PromoteConfiguredAdminAsync(cancellationToken);
         var demo = scope.ServiceProvider.GetRequiredService<IOptions<DemoContentOptions>>().Value;
         if (demo.Enabled && !app.Environment.IsProduction())

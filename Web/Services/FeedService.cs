@@ -1,28 +1,27 @@
 using System.Xml.Linq;
-using Blog.Web.Configuration;
 using Blog.Web.Data;
 using Blog.Web.Domain;
+using Blog.Web.Services.Settings;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Blog.Web.Services;
 
 /// <summary>Atom feeds and the sitemap, built only from what <see cref="ArticleQueries.Published"/> lets through.</summary>
-public sealed class FeedService(ArticleQueries articles, BlogDbContext db, IOptions<SiteOptions> site, TimeProvider clock)
+public sealed class FeedService(ArticleQueries articles, BlogDbContext db, SiteSettingsStore settings, TimeProvider clock)
 {
     public const int FeedSize = 20;
 
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
     private static readonly XNamespace Sitemap = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    public Task<XDocument> SiteFeedAsync(string baseUrl, CancellationToken cancellationToken) =>
-        FeedAsync(baseUrl, articles.Published(), site.Value.Name, $"{baseUrl}/feed", baseUrl + "/", cancellationToken);
+    public async Task<XDocument> SiteFeedAsync(string baseUrl, CancellationToken cancellationToken) =>
+        await FeedAsync(baseUrl, articles.Published(), (await settings.CurrentAsync(cancellationToken)).Name, $"{baseUrl}/feed", baseUrl + "/", cancellationToken);
 
     public async Task<XDocument?> CaseFeedAsync(string baseUrl, string caseSlug, CancellationToken cancellationToken)
     {
         var found = await db.Cases.AsNoTracking().Where(c => c.Slug == caseSlug).Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(cancellationToken);
         return found is null ? null
-            : await FeedAsync(baseUrl, articles.Published().Where(a => a.CaseId == found.Id), $"{found.Name} | {site.Value.Name}",
+            : await FeedAsync(baseUrl, articles.Published().Where(a => a.CaseId == found.Id), $"{found.Name} | {(await settings.CurrentAsync(cancellationToken)).Name}",
                 $"{baseUrl}/cases/{caseSlug}/feed", $"{baseUrl}/cases/{caseSlug}", cancellationToken);
     }
 
@@ -61,7 +60,7 @@ public sealed class FeedService(ArticleQueries articles, BlogDbContext db, IOpti
         var updated = entries.Count == 0 ? clock.GetUtcNow() : entries.Max(e => e.UpdatedAt > e.PublishedAt ? e.UpdatedAt : e.PublishedAt);
         return new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement(Atom + "feed",
             new XElement(Atom + "title", title),
-            new XElement(Atom + "subtitle", site.Value.Tagline),
+            new XElement(Atom + "subtitle", (await settings.CurrentAsync(cancellationToken)).Tagline),
             new XElement(Atom + "id", self),
             new XElement(Atom + "link", new XAttribute("rel", "self"), new XAttribute("href", self)),
             new XElement(Atom + "link", new XAttribute("rel", "alternate"), new XAttribute("type", "text/html"), new XAttribute("href", alternate)),

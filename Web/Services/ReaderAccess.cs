@@ -31,11 +31,11 @@ public sealed record ReaderStanding(string? UserId, bool IsStaff, bool IsSubscri
 /// <summary>A sanction in force, as its subject is told about it.</summary>
 public sealed record ActiveSanction(SanctionKind Kind, string Reason, DateTimeOffset? EndsAt)
 {
-    public string Describe() => Kind switch
+    public string Describe(SiteTime time) => Kind switch
     {
         SanctionKind.Ban => "Your account is banned from commenting.",
-        SanctionKind.Suspension => $"You are suspended from commenting until {EndsAt:d MMMM yyyy, HH:mm} UTC.",
-        SanctionKind.AlwaysPreModerate => "Your comments are read by an editor before they appear" + (EndsAt is { } end ? $", until {end:d MMMM yyyy, HH:mm} UTC." : "."),
+        SanctionKind.Suspension => $"You are suspended from commenting until {(EndsAt is { } until ? time.LongText(until) : "further notice")}.",
+        SanctionKind.AlwaysPreModerate => "Your comments are read by an editor before they appear" + (EndsAt is { } end ? $", until {time.LongText(end)}." : "."),
         _ => "You have a warning from the moderators.",
     } + (string.IsNullOrWhiteSpace(Reason) ? "" : $" Reason: {Reason}");
 }

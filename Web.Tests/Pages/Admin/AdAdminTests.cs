@@ -77,7 +77,7 @@ public sealed class AdAdminTests(EmptySiteFactory factory) : IClassFixture<Empty
         var (admin, _) = await TestUsers.SignedInClientAsync(factory, TestRole.Admin);
         var stats = await admin.GetDocumentAsync($"/admin/ads/{ad.Id}");
         var today = stats.QuerySelector("#ad-counts tbody tr")!.TextContent;
-        Assert.Contains(factory.Clock.GetUtcNow().ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture), today);
+        Assert.Contains(SiteTime.Find(SiteTime.DefaultZone)!.ShortDate(factory.Clock.GetUtcNow()), today);
         Assert.Contains("50.0", today);
     }
 
@@ -88,12 +88,12 @@ public sealed class AdAdminTests(EmptySiteFactory factory) : IClassFixture<Empty
         var counter = factory.Services.GetRequiredService<AdCounter>();
         for (var i = 0; i < 3; i++)
         {
-            counter.Record(ad.Id, AdEvent.Impression);
+            counter.Record(ad.Id, AdEvent.Impression, SiteTime.Utc);
         }
 
         await FlushAsync();
-        counter.Record(ad.Id, AdEvent.Impression);
-        counter.Record(ad.Id, AdEvent.Click);
+        counter.Record(ad.Id, AdEvent.Impression, SiteTime.Utc);
+        counter.Record(ad.Id, AdEvent.Click, SiteTime.Utc);
         await FlushAsync();
         Assert.Equal((4L, 1L), await CountsAsync(ad.Id));
         Assert.Equal(1, await factory.WithDbAsync(db => db.AdDailyCounts.CountAsync(c => c.AdId == ad.Id)));
@@ -128,7 +128,7 @@ public sealed class AdAdminTests(EmptySiteFactory factory) : IClassFixture<Empty
         var ad = await AddAdAsync($"Edited {Guid.NewGuid():N}"[..20]);
         var refused = await admin.PostFormAsync($"/admin/ads/{ad.Id}", new Dictionary<string, string>
         {
-            ["text"] = "A new text", ["ends"] = factory.Clock.GetUtcNow().AddDays(-2).ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            ["text"] = "A new text", ["ends"] = TypedTime.Of(factory.Clock.GetUtcNow().AddDays(-2)),
         }, formSelector: "form.editor-form");
         var page = await Html.ParseAsync(refused);
         Assert.Contains("The end must come after the start", page.QuerySelector("[role=alert]")!.TextContent);

@@ -890,6 +890,109 @@ namespace Blog.Web.Data.Migrations
                     b.ToTable("ProcessedStripeEvents");
                 });
 
+            modelBuilder.Entity("Blog.Web.Domain.SettingChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NewValue")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Setting")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("SettingChanges");
+                });
+
+            modelBuilder.Entity("Blog.Web.Domain.SiteSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AutoCloseDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ComplaintsEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EditWindowMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstCommentsHeld")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxLinks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SitePreModerated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tagline")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WhoMayComment")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SiteSettings", t =>
+                        {
+                            t.HasCheckConstraint("CK_SiteSettings_SingleRow", "\"Id\" = 1");
+                        });
+                });
+
             modelBuilder.Entity("Blog.Web.Domain.Subscription", b =>
                 {
                     b.Property<int>("Id")

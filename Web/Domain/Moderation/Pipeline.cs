@@ -23,7 +23,8 @@ public sealed record ModerationSettings(
     int MaxLinks = 2,
     int DuplicateWindowMinutes = 10,
     int FloodWindowMinutes = 5,
-    int FloodMaxComments = 5);
+    int FloodMaxComments = 5,
+    SiteTime? Time = null);
 
 /// <summary>Everything the pipeline needs, explicit, including <see cref="Now"/>.</summary>
 public sealed record ModerationInput(
@@ -129,7 +130,7 @@ public sealed class SanctionPhase : IModerationPhase
     public RoutingDecision? Decide(ModerationInput input) => input.Author switch
     {
         { BannedSince: not null } => RoutingDecision.Refuse(Name, "Your account is banned from commenting."),
-        { SuspendedUntil: { } until } when until > input.Now => RoutingDecision.Refuse(Name, $"You are suspended until {until:d MMMM yyyy, HH:mm} UTC."),
+        { SuspendedUntil: { } until } when until > input.Now => RoutingDecision.Refuse(Name, $"You are suspended until {(input.Settings.Time ?? SiteTime.Utc).LongText(until)}."),
         _ => null,
     };
 }

@@ -37,6 +37,9 @@ public static class CacheTags
     /// <summary>The house ads, and every anonymous page (they all carry ads).</summary>
     public const string Ads = "ads";
 
+    /// <summary>The site's settings (evicting them evicts <see cref="Everything"/>: the name is on every page).</summary>
+    public const string Settings = "settings";
+
     /// <summary>The moderation queues, their counts, and what a queue item shows beside a comment.</summary>
     public const string Moderation = "moderation";
 

@@ -1,17 +1,16 @@
 using System.ComponentModel.DataAnnotations;
-using Blog.Web.Configuration;
 using Blog.Web.Domain;
 using Blog.Web.Infrastructure;
 using Blog.Web.Services.Accounts;
+using Blog.Web.Services.Settings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace Blog.Web.Pages.Account;
 
 [EnableRateLimiting(BlogServices.AccountPostsPolicy)]
-public sealed class LoginModel(AccountService accounts, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
+public sealed class LoginModel(AccountService accounts, TimeProvider clock, SiteSettingsStore settings) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -53,7 +52,7 @@ public sealed class LoginModel(AccountService accounts, TimeProvider clock, IOpt
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
             case SignInOutcome.LockedOut when AccountLock.IsByStaff(result.LockedUntil):
                 ModelState.AddModelError(string.Empty,
-                    $"This account has been locked by the site's administrators. Write to {site.Value.ContactEmail} if you think this is a mistake.");
+                    $"This account has been locked by the site's administrators. Write to {(await settings.CurrentAsync(HttpContext.RequestAborted)).ContactEmail} if you think this is a mistake.");
                 return Page();
             case SignInOutcome.LockedOut:
                 var minutes = result.LockedUntil is { } end ? Math.Max(1, (int)Math.Ceiling((end - clock.GetUtcNow()).TotalMinutes)) : 15;

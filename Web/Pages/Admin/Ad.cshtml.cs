@@ -1,4 +1,5 @@
 using Blog.Web.Domain;
+using Blog.Web.Services.Settings;
 using Blog.Web.Services.Subscriptions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Blog.Web.Pages.Admin;
 
 /// <summary>One ad: edit, schedule, pause and restart it, see its days, and preview it in every slot.</summary>
-public sealed class AdModel(AdService ads, TimeProvider clock) : PageModel
+public sealed class AdModel(AdService ads, SiteSettingsStore settings, TimeProvider clock) : PageModel
 {
     public const int Days = 30;
 
@@ -23,6 +24,8 @@ public sealed class AdModel(AdService ads, TimeProvider clock) : PageModel
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
+    public SiteTime Time { get; private set; } = SiteTime.Utc;
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
@@ -30,13 +33,15 @@ public sealed class AdModel(AdService ads, TimeProvider clock) : PageModel
             return NotFound();
         }
 
-        Form = AdForm.From(Ad);
+        Form = AdForm.From(Ad, Time);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, [FromForm] AdForm form, CancellationToken cancellationToken)
     {
-        Error = ModelState.IsValid ? await ads.UpdateAsync(id, form.ToInput(clock.GetUtcNow()), cancellationToken) : "The weight is a whole number, and the times dates with a time.";
+        form.Time = await settings.TimeAsync(cancellationToken);
+        var (input, invalid) = form.ToInput(clock.GetUtcNow());
+        Error = !ModelState.IsValid ? AdForm.Unreadable : invalid ?? await ads.UpdateAsync(id, input!, cancellationToken);
         if (Error is null)
         {
             StatusMessage = "The ad is saved.";
@@ -66,6 +71,7 @@ public sealed class AdModel(AdService ads, TimeProvider clock) : PageModel
         }
 
         Ad = ad;
+        Time = await settings.TimeAsync(cancellationToken);
         Counts = await ads.DailyCountsAsync(id, Days, cancellationToken);
         return true;
     }

@@ -1,5 +1,6 @@
 using Blog.Web.Domain;
 using Blog.Web.Services.Subscriptions;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Blog.Web.Pages.Admin;
 
@@ -24,13 +25,24 @@ public sealed class AdForm
 
     public bool Sponsored { get; set; }
 
-    public static AdForm From(Ad ad) => new()
+    public const string Unreadable = "The weight is a whole number, and the times dates with a time.";
+
+    /// <summary>The zone the times are typed in (not bound: the page sets it).</summary>
+    [BindNever]
+    public SiteTime Time { get; set; } = SiteTime.Utc;
+
+    public static AdForm From(Ad ad, SiteTime time) => new()
     {
         Name = ad.Name, Text = ad.Text, Link = ad.LinkUrl, Image = ad.ImagePath, Slot = ad.Slot, Weight = ad.Weight,
-        Starts = ad.StartsAt.UtcDateTime, Ends = ad.EndsAt?.UtcDateTime, Sponsored = ad.IsSponsored,
+        Starts = time.Typed(ad.StartsAt), Ends = time.Typed(ad.EndsAt), Sponsored = ad.IsSponsored, Time = time,
     };
 
-    /// <summary>An empty start is now.</summary>
-    public AdInput ToInput(DateTimeOffset now) => new(Name ?? "", Text ?? "", Link ?? "", Image ?? "", Slot,
-        Starts.AsUtc() ?? now, Ends.AsUtc(), Math.Clamp(Weight, 1, 100), Sponsored);
+    /// <summary>The ad to save (an empty start is now), or why the times are not times in the site's zone.</summary>
+    public (AdInput? Input, string? Error) ToInput(DateTimeOffset now)
+    {
+        var (starts, ends) = (Time.FromInput(Starts), Time.FromInput(Ends));
+        return (starts.Error ?? ends.Error) is { } error
+            ? (null, error)
+            : (new(Name ?? "", Text ?? "", Link ?? "", Image ?? "", Slot, starts.Utc ?? now, ends.Utc, Math.Clamp(Weight, 1, 100), Sponsored), null);
+    }
 }

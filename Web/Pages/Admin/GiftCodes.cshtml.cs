@@ -1,11 +1,13 @@
 using System.Security.Claims;
+using Blog.Web.Domain;
+using Blog.Web.Services.Settings;
 using Blog.Web.Services.Subscriptions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Blog.Web.Pages.Admin;
 
-public sealed class GiftCodesModel(GiftCodeService giftCodes, TimeProvider clock) : PageModel
+public sealed class GiftCodesModel(GiftCodeService giftCodes, SiteSettingsStore settings, TimeProvider clock) : PageModel
 {
     [TempData]
     public string? StatusMessage { get; set; }
@@ -16,6 +18,8 @@ public sealed class GiftCodesModel(GiftCodeService giftCodes, TimeProvider clock
     public string? Error { get; private set; }
 
     public DateTimeOffset Now { get; private set; }
+
+    public SiteTime Time { get; private set; } = SiteTime.Utc;
 
     public IReadOnlyList<GiftCodeLine> Codes { get; private set; } = [];
 
@@ -36,10 +40,11 @@ public sealed class GiftCodesModel(GiftCodeService giftCodes, TimeProvider clock
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var outcome = ModelState.IsValid
-            ? await giftCodes.CreateAsync(new GiftCodeInput(Input.Code ?? "", Input.Label ?? "", Input.Days, Input.Uses, Input.Expires.AsUtc()),
-                User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken)
-            : GiftCodeOutcome.Refused("Days and uses are whole numbers, and the expiry a date and time.");
+        var expires = (await settings.TimeAsync(cancellationToken)).FromInput(Input.Expires);
+        var outcome = !ModelState.IsValid ? GiftCodeOutcome.Refused("Days and uses are whole numbers, and the expiry a date and time.")
+            : expires.Error is { } skipped ? GiftCodeOutcome.Refused(skipped)
+            : await giftCodes.CreateAsync(new GiftCodeInput(Input.Code ?? "", Input.Label ?? "", Input.Days, Input.Uses, expires.Utc),
+                User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
         if (!outcome.Succeeded)
         {
             // What the admin typed stays in the form beside the reason.
@@ -55,6 +60,7 @@ public sealed class GiftCodesModel(GiftCodeService giftCodes, TimeProvider clock
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Now = clock.GetUtcNow();
+        Time = await settings.TimeAsync(cancellationToken);
         Codes = await giftCodes.ListAsync(cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Blog.Web.Domain;
 using Blog.Web.Services.Ads;
+using Blog.Web.Services.Settings;
 using Blog.Web.Services.Subscriptions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Blog.Web.Pages.Ads;
 
 /// <summary>An ad's link: counts the click for the day (nothing about the reader) and sends them where the ad leads.</summary>
-public sealed class GoModel(AdService ads, AdCounter counter) : PageModel
+public sealed class GoModel(AdService ads, AdCounter counter, SiteSettingsStore settings) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -16,7 +17,7 @@ public sealed class GoModel(AdService ads, AdCounter counter) : PageModel
             return NotFound();
         }
 
-        counter.Record(id, AdEvent.Click);
+        counter.Record(id, AdEvent.Click, await settings.TimeAsync(cancellationToken));
         Response.Headers.CacheControl = "no-store";
         // The link was checked when the ad was saved: a path on this site, or an https address without a query.
         return ad.LinkUrl.StartsWith('/') ? LocalRedirect(ad.LinkUrl) : Redirect(ad.LinkUrl);

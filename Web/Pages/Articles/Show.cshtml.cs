@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Blog.Web.Configuration;
 using Blog.Web.Domain;
 using Blog.Web.Infrastructure;
 using Blog.Web.Infrastructure.Caching;
@@ -7,14 +6,14 @@ using Blog.Web.Infrastructure.Limits;
 using Blog.Web.Pages.Comments;
 using Blog.Web.Services;
 using Blog.Web.Services.Comments;
+using Blog.Web.Services.Settings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace Blog.Web.Pages.Articles;
 
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Blog.Web.Infrastructure.Caching.AnonymousPagesPolicy.Name)]
-public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, CommentService comments, PostingLimits limits, IOptions<SiteOptions> site, SiteCache cache) : PageModel
+public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, CommentService comments, PostingLimits limits, SiteSettingsStore settings, SiteCache cache) : PageModel
 {
     public ArticleView Article { get; private set; } = null!;
 
@@ -58,7 +57,7 @@ public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, Comm
         if (previewing)
         {
             ModelState.Clear();
-            var preview = comments.Preview(Input.Body, viewer);
+            var preview = await comments.PreviewAsync(Input.Body, viewer, cancellationToken);
             return await ShowAsync(slug, null, 1, new CommentFormModel(formAction, Input, "Post comment", Error: preview.Error, PreviewHtml: preview.Html), cancellationToken);
         }
 
@@ -99,8 +98,9 @@ public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, Comm
         var baseUrl = BlogPipeline.BaseUrl(HttpContext);
         CanonicalUrl = $"{baseUrl}/articles/{Article.Slug}";
         // Made once per article as kept, not per request: its structured data, and its body around the in-article ad.
+        var siteName = (await settings.CurrentAsync(cancellationToken)).Name;
         Parts = await cache.GetOrLoadAsync($"article-page:{Article.Id}", [CacheTags.Article(Article.Id)],
-            _ => Task.FromResult(MakeParts(baseUrl)), cancellationToken, size: parts => 1024 + 2L * (parts.JsonLd.Length + Article.BodyHtml.Length));
+            _ => Task.FromResult(MakeParts(baseUrl, siteName)), cancellationToken, size: parts => 1024 + 2L * (parts.JsonLd.Length + Article.BodyHtml.Length));
         JsonLd = Parts.JsonLd;
         if (FullText)
         {
@@ -121,13 +121,13 @@ public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, Comm
     /// <summary>The article's body before and after the in-article ad.</summary>
     public (string Before, string After) BodyAroundAd() => (Parts.BodyBeforeAd, Parts.BodyAfterAd);
 
-    private ArticlePageParts MakeParts(string baseUrl)
+    private ArticlePageParts MakeParts(string baseUrl, string siteName)
     {
         var (before, after) = ArticleHtml.SplitAfterParagraphs(Article.BodyHtml, 3);
-        return new ArticlePageParts(BuildJsonLd(baseUrl), before, after);
+        return new ArticlePageParts(BuildJsonLd(baseUrl, siteName), before, after);
     }
 
-    private string BuildJsonLd(string baseUrl)
+    private string BuildJsonLd(string baseUrl, string siteName)
     {
         var data = new Dictionary<string, object?>
         {
@@ -144,7 +144,7 @@ public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, Comm
                 ["name"] = Article.AuthorName,
                 ["url"] = Article.AuthorSlug is null ? null : $"{baseUrl}/authors/{Article.AuthorSlug}",
             },
-            ["publisher"] = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = site.Value.Name },
+            ["publisher"] = new Dictionary<string, object?> { ["@type"] = "Organization", ["name"] = siteName },
             ["isAccessibleForFree"] = Article.Visibility == ArticleVisibility.Everyone,
             ["keywords"] = Article.Tags.Select(t => t.Name).ToList(),
         };

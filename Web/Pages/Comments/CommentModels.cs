@@ -26,7 +26,7 @@ public sealed record CommentFormModel(
     string IdPrefix = "comment",
     long? ReplyingTo = null);
 
-public sealed record CommentContext(ReaderStanding Viewer, bool MayReply, bool MayRecommend, TimeSpan EditWindow, DateTimeOffset Now, long? Highlight = null)
+public sealed record CommentContext(ReaderStanding Viewer, bool MayReply, bool MayRecommend, TimeSpan EditWindow, DateTimeOffset Now, SiteTime Time, long? Highlight = null)
 {
     public bool CanEdit(CommentRow row) => row.IsOwn && Comment.IsEditable(row.Status, row.CreatedAt, Now, EditWindow);
 }

@@ -6,7 +6,7 @@ namespace Blog.Web.Pages.Comments;
 /// <summary>The discussion section of an article page, and the state of its comment box.</summary>
 public sealed record DiscussionModel(DiscussionView View, CommentFormModel Form)
 {
-    public CommentContext Context => new(View.Viewer, View.Permission.Allowed, View.MayRecommend, View.EditWindow, View.Now);
+    public CommentContext Context => new(View.Viewer, View.Permission.Allowed, View.MayRecommend, View.EditWindow, View.Now, View.Time);
 
     public string PageUrl(int page, CommentSort sort) =>
         $"/articles/{View.ArticleSlug}{Query(page, sort)}#comments";

@@ -1,4 +1,3 @@
-using Blog.Web.Configuration;
 using Blog.Web.Infrastructure;
 using Blog.Web.Infrastructure.Limits;
 using Blog.Web.Services;
@@ -6,12 +5,11 @@ using Blog.Web.Services.Comments;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 
 namespace Blog.Web.Pages.Comments;
 
 [Authorize]
-public sealed class EditModel(CommentService comments, ReaderAccess access, PostingLimits limits, IOptions<CommentOptions> options) : PageModel
+public sealed class EditModel(CommentService comments, ReaderAccess access, PostingLimits limits) : PageModel
 {
     [BindProperty]
     public CommentInput Input { get; set; } = new();
@@ -25,8 +23,6 @@ public sealed class EditModel(CommentService comments, ReaderAccess access, Post
     public EditableComment Comment { get; private set; } = null!;
 
     public CommentFormModel Form { get; private set; } = null!;
-
-    public int WindowMinutes => options.Value.EditWindowMinutes;
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
@@ -59,7 +55,7 @@ public sealed class EditModel(CommentService comments, ReaderAccess access, Post
         if (previewing)
         {
             ModelState.Clear();
-            var preview = comments.Preview(Input.Body, viewer);
+            var preview = await comments.PreviewAsync(Input.Body, viewer, cancellationToken);
             return Show(found, preview.Error, preview.Html);
         }
 

@@ -41,7 +41,7 @@ public sealed class ReplyModel(CommentService comments, ReaderAccess access, Pos
         if (previewing)
         {
             ModelState.Clear();
-            var preview = comments.Preview(Input.Body, viewer);
+            var preview = await comments.PreviewAsync(Input.Body, viewer, cancellationToken);
             return await ShowAsync(id, preview.Error, preview.Html, cancellationToken);
         }
 
@@ -68,7 +68,7 @@ public sealed class ReplyModel(CommentService comments, ReaderAccess access, Pos
         }
 
         View = view;
-        Context = new CommentContext(viewer, false, false, view.EditWindow, view.Now, Highlight: id);
+        Context = new CommentContext(viewer, false, false, view.EditWindow, view.Now, view.Time, Highlight: id);
         Form = new CommentFormModel($"/comments/{id}/reply", Input, "Post reply", error, preview, IdPrefix: "reply", ReplyingTo: id);
         return Page();
     }

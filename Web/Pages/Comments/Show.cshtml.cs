@@ -27,7 +27,7 @@ public sealed class ShowModel(CommentService comments, ReaderAccess access) : Pa
 
         View = view;
         HttpContext.TagPage(Infrastructure.Caching.CacheTags.Article(view.ArticleId), Infrastructure.Caching.CacheTags.Discussion(view.ArticleId));
-        Context = new CommentContext(viewer, view.Permission.Allowed, view.MayRecommend, view.EditWindow, view.Now, Highlight: id);
+        Context = new CommentContext(viewer, view.Permission.Allowed, view.MayRecommend, view.EditWindow, view.Now, view.Time, Highlight: id);
         DiscussionUrl = await comments.LocationAsync(id, viewer, cancellationToken);
         return Page();
     }

@@ -1,14 +1,16 @@
 using System.Security.Claims;
+using Blog.Web.Domain;
 using Blog.Web.Domain.Moderation;
 using Blog.Web.Services.Moderation;
 using Blog.Web.Services.Newsroom;
+using Blog.Web.Services.Settings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Blog.Web.Pages.Moderation;
 
 /// <summary>/moderation/orders: record, change and lift suppression orders.</summary>
-public sealed class OrdersModel(SuppressionOrderService orders, ModerationService moderation, CaseEditor cases, TimeProvider clock) : PageModel
+public sealed class OrdersModel(SuppressionOrderService orders, ModerationService moderation, CaseEditor cases, SiteSettingsStore settings, TimeProvider clock) : PageModel
 {
     public sealed class OrderForm
     {
@@ -45,6 +47,8 @@ public sealed class OrdersModel(SuppressionOrderService orders, ModerationServic
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
+    public SiteTime Time { get; private set; } = SiteTime.Utc;
+
     public string? Error { get; private set; }
 
     /// <summary>A refused lift: which order, and the reason as typed.</summary>
@@ -52,6 +56,7 @@ public sealed class OrdersModel(SuppressionOrderService orders, ModerationServic
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        Time = await settings.TimeAsync(cancellationToken);
         if (EditId is { } id)
         {
             if (await orders.FindAsync(id, cancellationToken) is not { LiftedAt: null } order)
@@ -62,7 +67,7 @@ public sealed class OrdersModel(SuppressionOrderService orders, ModerationServic
             Input = new OrderForm
             {
                 CaseId = order.CaseId, Type = order.OrderType, Role = order.ProtectedRole, Terms = order.Terms,
-                MadeAt = order.MadeAt.UtcDateTime, NextAppearance = order.NextAppearance?.UtcDateTime, ExpiresAt = order.ExpiresAt?.UtcDateTime,
+                MadeAt = Time.Typed(order.MadeAt), NextAppearance = Time.Typed(order.NextAppearance), ExpiresAt = Time.Typed(order.ExpiresAt),
             };
         }
 
@@ -72,10 +77,11 @@ public sealed class OrdersModel(SuppressionOrderService orders, ModerationServic
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var input = new OrderInput(Input.CaseId, Input.Type, Input.Role ?? "", Input.Terms ?? "", Input.MadeAt.AsUtc() ?? clock.GetUtcNow(),
-            Input.NextAppearance.AsUtc(), Input.ExpiresAt.AsUtc());
-        var result = EditId is { } id
-            ? await orders.UpdateAsync(id, input, EditorId, cancellationToken)
+        Time = await settings.TimeAsync(cancellationToken);
+        var (made, next, expires) = (Time.FromInput(Input.MadeAt), Time.FromInput(Input.NextAppearance), Time.FromInput(Input.ExpiresAt));
+        var input = new OrderInput(Input.CaseId, Input.Type, Input.Role ?? "", Input.Terms ?? "", made.Utc ?? clock.GetUtcNow(), next.Utc, expires.Utc);
+        var result = (made.Error ?? next.Error ?? expires.Error) is { } skipped ? ModerationResult.Refused(skipped)
+            : EditId is { } id ? await orders.UpdateAsync(id, input, EditorId, cancellationToken)
             : await orders.AddAsync(input, EditorId, cancellationToken);
         if (!result.Succeeded)
         {
@@ -107,6 +113,7 @@ public sealed class OrdersModel(SuppressionOrderService orders, ModerationServic
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        Time = await settings.TimeAsync(cancellationToken);
         Orders = await orders.OrdersAsync(cancellationToken);
         Cases = await cases.OptionsAsync(cancellationToken);
         Counts = await moderation.CountsAsync(cancellationToken);

@@ -1,13 +1,15 @@
 using System.Security.Claims;
+using Blog.Web.Domain;
 using Blog.Web.Domain.Moderation;
 using Blog.Web.Services.Moderation;
+using Blog.Web.Services.Settings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Blog.Web.Pages.Moderation;
 
 /// <summary>A commenter's history and standing, and the sanctions a moderator can apply or lift.</summary>
-public sealed class UserModel(ModerationService moderation, BulkModeration bulk, TimeProvider clock) : PageModel
+public sealed class UserModel(ModerationService moderation, BulkModeration bulk, SiteSettingsStore settings, TimeProvider clock) : PageModel
 {
     [TempData]
     public string? StatusMessage { get; set; }
@@ -63,13 +65,15 @@ public sealed class UserModel(ModerationService moderation, BulkModeration bulk,
             "7d" => TimeSpan.FromDays(7),
             _ => null,
         };
-        var end = duration == "custom" ? until.AsUtc() : null;
+        var typed = duration == "custom" ? (await settings.TimeAsync(cancellationToken)).FromInput(until) : new LocalTimeInput(null, null);
+        var end = typed.Utc;
         if (kind is SanctionKind.Warning)
         {
-            (length, end) = (null, null);
+            (length, end, typed) = (null, null, new LocalTimeInput(null, null));
         }
 
-        var result = await moderation.SanctionAsync(id, kind, length, end, reason ?? "", User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+        var result = typed.Error is { } skipped ? ModerationResult.Refused(skipped)
+            : await moderation.SanctionAsync(id, kind, length, end, reason ?? "", User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
         if (!result.Succeeded)
         {
             Refusal = (result.Message, reason ?? "");

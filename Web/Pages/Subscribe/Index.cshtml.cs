@@ -1,17 +1,18 @@
 using System.Security.Claims;
 using Blog.Web.Configuration;
+using Blog.Web.Domain;
 using Blog.Web.Infrastructure;
-using Microsoft.AspNetCore.RateLimiting;
+using Blog.Web.Services.Settings;
 using Blog.Web.Services.Subscriptions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Blog.Web.Pages.Subscribe;
 
 /// <summary>Plans, card checkout and gift codes. Posts are rate-limited: gift codes must not be guessable by brute force.</summary>
 [EnableRateLimiting(BlogServices.AccountPostsPolicy)]
-public sealed class IndexModel(SubscriptionService subscriptions, StripeBilling stripe, IOptions<SiteOptions> site) : PageModel
+public sealed class IndexModel(SubscriptionService subscriptions, StripeBilling stripe, SiteSettingsStore settings) : PageModel
 {
     [TempData]
     public string? StatusMessage { get; set; }
@@ -20,9 +21,7 @@ public sealed class IndexModel(SubscriptionService subscriptions, StripeBilling 
 
     public bool CardPayments => stripe.Enabled;
 
-    public string SiteName => site.Value.Name;
-
-    public string ContactEmail => site.Value.ContactEmail;
+    public SiteSettings Site { get; private set; } = null!;
 
     public SubscriptionOverview? Overview { get; private set; }
 
@@ -32,6 +31,7 @@ public sealed class IndexModel(SubscriptionService subscriptions, StripeBilling 
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        Site = await settings.CurrentAsync(cancellationToken);
         if (UserId is { } id)
         {
             Overview = await subscriptions.OverviewAsync(id, cancellationToken);

@@ -2,6 +2,7 @@ using System.Net;
 using Blog.Web.Configuration;
 using Blog.Web.Data;
 using Blog.Web.Domain;
+using Blog.Web.Services.Settings;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +50,7 @@ public sealed class AccountService(
     IMailSender mail,
     UserSessions sessions,
     IOptions<SiteOptions> site,
+    SiteSettingsStore settings,
     TimeProvider clock,
     ILogger<AccountService> logger)
 {
@@ -161,7 +163,7 @@ public sealed class AccountService(
         if (await users.FindByEmailAsync(email.Trim()) is { Email: not null } existing)
         {
             logger.LogInformation("Registration attempted for existing account {UserId}", existing.Id);
-            await mail.SendAsync(Compose(existing.Email, $"Someone tried to register with your email at {site.Value.Name}",
+            await mail.SendAsync(Compose(existing.Email, $"Someone tried to register with your email at {(await settings.CurrentAsync(cancellationToken)).Name}",
                 $"Hello {existing.DisplayName},",
                 "Someone (perhaps you) tried to create an account with this email address, which already has one. If it was you, sign in here, or use \"Forgotten your password?\" on that page:",
                 site.Value.Link(signInPath), "Sign in",
@@ -194,7 +196,7 @@ public sealed class AccountService(
     {
         var token = EncodeToken(await users.GenerateEmailConfirmationTokenAsync(user));
         var link = site.Value.Link(confirmLink(user.Id, token));
-        await mail.SendAsync(Compose(user.Email!, $"Confirm your email for {site.Value.Name}",
+        await mail.SendAsync(Compose(user.Email!, $"Confirm your email for {(await settings.CurrentAsync(cancellationToken)).Name}",
             $"Hello {user.DisplayName},",
             "Please confirm your email address to finish creating your account:", link, "Confirm my email",
             "If you did not create an account, you can ignore this message."), cancellationToken);
@@ -210,7 +212,7 @@ public sealed class AccountService(
         }
 
         var token = EncodeToken(await users.GeneratePasswordResetTokenAsync(user));
-        await mail.SendAsync(Compose(user.Email!, $"Reset your {site.Value.Name} password",
+        await mail.SendAsync(Compose(user.Email!, $"Reset your {(await settings.CurrentAsync(cancellationToken)).Name} password",
             $"Hello {user.DisplayName},",
             "Someone asked to reset the password for your account. If it was you, choose a new password here:",
             site.Value.Link(resetLink(user.Id, token)), "Choose a new password",
@@ -272,7 +274,7 @@ public sealed class AccountService(
         }
 
         var token = EncodeToken(await users.GenerateChangeEmailTokenAsync(user, newEmail));
-        await mail.SendAsync(Compose(newEmail, $"Confirm your new email for {site.Value.Name}",
+        await mail.SendAsync(Compose(newEmail, $"Confirm your new email for {(await settings.CurrentAsync(cancellationToken)).Name}",
             $"Hello {user.DisplayName},",
             "Confirm this address to make it the email of your account:", site.Value.Link(changeLink(user.Id, newEmail, token)),
             "Confirm my new email", "If you did not ask for this, ignore this message."), cancellationToken);

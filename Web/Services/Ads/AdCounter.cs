@@ -26,8 +26,9 @@ public sealed class AdCounter(TimeProvider clock)
         }
     }
 
-    public void Record(int adId, AdEvent kind) =>
-        Add((adId, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)), kind == AdEvent.Impression ? 1 : 0, kind == AdEvent.Click ? 1 : 0);
+    /// <summary>Counts one impression or click for the ad on today's date at the newsroom (<paramref name="time"/>'s zone).</summary>
+    public void Record(int adId, AdEvent kind, SiteTime time) =>
+        Add((adId, time.Day(clock.GetUtcNow())), kind == AdEvent.Impression ? 1 : 0, kind == AdEvent.Click ? 1 : 0);
 
     /// <summary>Writes what was counted since the last write; gives the number of (ad, day) totals changed.</summary>
     public async Task<int> FlushAsync(BlogDbContext db, CancellationToken cancellationToken)

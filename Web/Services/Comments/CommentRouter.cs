@@ -2,21 +2,26 @@ using Blog.Web.Configuration;
 using Blog.Web.Data;
 using Blog.Web.Domain;
 using Blog.Web.Domain.Moderation;
+using Blog.Web.Services.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Blog.Web.Services.Comments;
 
 /// <summary>Gathers what the moderation pipeline needs from the database, then lets the pure pipeline decide.</summary>
-public sealed class CommentRouter(BlogDbContext db, IOptions<ModerationOptions> options, TimeProvider clock)
+public sealed class CommentRouter(BlogDbContext db, IOptions<ModerationOptions> options, SiteSettingsStore settings, TimeProvider clock)
 {
-    public ModerationSettings Settings => new(
-        options.Value.SitePreModerated, options.Value.FirstCommentsHeld, options.Value.MaxLinks,
-        options.Value.DuplicateWindowMinutes, options.Value.FloodWindowMinutes, options.Value.FloodMaxComments);
+    /// <summary>The pipeline's settings: the admin's (from the database) and the flood guards (from configuration).</summary>
+    public async Task<ModerationSettings> SettingsAsync(CancellationToken cancellationToken)
+    {
+        var site = await settings.CurrentAsync(cancellationToken);
+        return new(site.SitePreModerated, site.FirstCommentsHeld, site.MaxLinks,
+            options.Value.DuplicateWindowMinutes, options.Value.FloodWindowMinutes, options.Value.FloodMaxComments, site.Time);
+    }
 
     /// <summary>The article's thread, with the site's auto-close default when the article sets no date of its own.</summary>
-    public ThreadSettings ThreadFor(CommentMode mode, DateTimeOffset? closesAt, DateTimeOffset? publishedAt) =>
-        new(mode, closesAt ?? (options.Value.AutoCloseDays > 0 && publishedAt is { } published ? published.AddDays(options.Value.AutoCloseDays) : null));
+    public static ThreadSettings ThreadFor(SiteSettings site, CommentMode mode, DateTimeOffset? closesAt, DateTimeOffset? publishedAt) =>
+        new(mode, closesAt ?? (site.AutoCloseDays > 0 && publishedAt is { } published ? published.AddDays(site.AutoCloseDays) : null));
 
     public async Task<RoutingDecision> RouteAsync(int articleId, ThreadSettings thread, string body, ReaderStanding author, bool isEdit, CancellationToken cancellationToken)
     {
@@ -44,6 +49,6 @@ public sealed class CommentRouter(BlogDbContext db, IOptions<ModerationOptions> 
         return ModerationPipeline.Route(new ModerationInput(body, standing, thread, article.Status, terms,
             words.Where(w => w.Kind == WordListKind.Banned).Select(w => w.Word).ToList(),
             words.Where(w => w.Kind == WordListKind.Suspect).Select(w => w.Word).ToList(),
-            Settings, now, isEdit));
+            await SettingsAsync(cancellationToken), now, isEdit));
     }
 }

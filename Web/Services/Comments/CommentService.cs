@@ -1,10 +1,11 @@
 using Blog.Web.Configuration;
 using Blog.Web.Data;
-using Blog.Web.Infrastructure;
 using Blog.Web.Domain;
 using Blog.Web.Domain.Moderation;
-using Microsoft.EntityFrameworkCore;
+using Blog.Web.Infrastructure;
 using Blog.Web.Infrastructure.Caching;
+using Blog.Web.Services.Settings;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Blog.Web.Services.Comments;
@@ -48,6 +49,7 @@ public sealed record DiscussionView(
     ReaderStanding Viewer,
     TimeSpan EditWindow,
     DateTimeOffset Now,
+    SiteTime Time,
     string? SubJudiceNotice = null)
 {
     /// <summary>The comments on this page the reader has recommended (when the threads are the shared ones).</summary>
@@ -98,12 +100,13 @@ public sealed record PermalinkView(
     ReaderStanding Viewer,
     TimeSpan EditWindow,
     DateTimeOffset Now,
+    SiteTime Time,
     IReadOnlyList<CommentRevision> History,
     CommentNode Target);
 
 public sealed record RenderedPreview(string? Html, string? Error);
 
-public sealed record EditableComment(long Id, string ArticleSlug, string Body, bool CanEdit, DateTimeOffset EditableUntil);
+public sealed record EditableComment(long Id, string ArticleSlug, string Body, bool CanEdit, DateTimeOffset EditableUntil, int WindowMinutes, SiteTime Time);
 
 /// <summary>
 /// The discussion: who may say what, where, and how a thread is read. Loads with the DbContext, decides with
@@ -115,13 +118,11 @@ public sealed class CommentService(
     ArticleQueries articles,
     CommentRouter router,
     SiteCache cache,
-    IOptions<CommentOptions> options,
+    SiteSettingsStore settings,
     IOptions<SubscriptionOptions> subscriptions,
     TimeProvider clock,
     ILogger<CommentService> logger)
 {
-    private TimeSpan EditWindow => TimeSpan.FromMinutes(options.Value.EditWindowMinutes);
-
     private static readonly CommentOutcome Busy = new(CommentResult.Busy,
         $"The site is very busy and could not save this just now. Nothing was saved: please try again in {DatabaseBusy.RetryAfterSeconds} seconds. Your text is kept below.");
 
@@ -129,9 +130,10 @@ public sealed class CommentService(
     /// A preview of a comment, drawn only for a reader who may comment and for text that could be posted: the
     /// same length and nesting rules as posting, checked before any rendering is done.
     /// </summary>
-    public RenderedPreview Preview(string body, ReaderStanding viewer)
+    public async Task<RenderedPreview> PreviewAsync(string body, ReaderStanding viewer, CancellationToken cancellationToken)
     {
-        var permission = CommentPolicy.Evaluate(viewer.AsCommenter(), new ThreadSettings(CommentMode.Open, null), options.Value.OpenToMembers, clock.GetUtcNow());
+        var site = await settings.CurrentAsync(cancellationToken);
+        var permission = PermissionFor(site, viewer, new ThreadSettings(CommentMode.Open, null));
         if (!permission.Allowed)
         {
             return new(null, permission.Message);
@@ -156,8 +158,11 @@ public sealed class CommentService(
         };
     }
 
-    public CommentPermission PermissionFor(ReaderStanding viewer, CommentMode mode, DateTimeOffset? closesAt, DateTimeOffset? publishedAt) =>
-        CommentPolicy.Evaluate(viewer.AsCommenter(), router.ThreadFor(mode, closesAt, publishedAt), options.Value.OpenToMembers, clock.GetUtcNow());
+    private CommentPermission PermissionFor(SiteSettings site, ReaderStanding viewer, ThreadSettings thread) =>
+        CommentPolicy.Evaluate(viewer.AsCommenter(), thread, site.OpenToMembers, clock.GetUtcNow()) with { Time = site.Time };
+
+    private CommentPermission PermissionFor(SiteSettings site, ReaderStanding viewer, CommentMode mode, DateTimeOffset? closesAt, DateTimeOffset? publishedAt) =>
+        PermissionFor(site, viewer, CommentRouter.ThreadFor(site, mode, closesAt, publishedAt));
 
     /// <summary>
     /// One page of threads in a constant number of queries however long the discussion: count the roots, page
@@ -166,6 +171,7 @@ public sealed class CommentService(
     public async Task<DiscussionView> DiscussionAsync(ArticleView article, ReaderStanding viewer, CommentSort sort, int page, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var site = await settings.CurrentAsync(cancellationToken);
         // Never past the last page there could be, never an order there is not: a made-up address is not a new entry
         // among the kept threads.
         page = Math.Clamp(page, 1, CommentThread.PageCount(article.CommentCount));
@@ -186,10 +192,10 @@ public sealed class CommentService(
             drawn = threads.Drawn;
         }
 
-        var permission = PermissionFor(viewer, article.CommentMode, article.CommentsCloseAt, article.PublishedAt);
+        var permission = PermissionFor(site, viewer, article.CommentMode, article.CommentsCloseAt, article.PublishedAt);
         var notice = article.Case is { } box && SubJudice.IsActive(box.Status) ? SubJudice.Notice(box.Status) : null;
         return new DiscussionView(article.Id, article.Slug, threads.Threads, article.CommentCount, threads.PageNumber, threads.PageCount, sort,
-            permission, CommentPolicy.MayRecommend(viewer.AsCommenter(), options.Value.OpenToMembers, now), viewer, EditWindow, now, notice)
+            permission, CommentPolicy.MayRecommend(viewer.AsCommenter(), site.OpenToMembers, now), viewer, site.EditWindow, now, site.Time, notice)
         {
             RecommendedIds = recommended,
             Drawn = drawn,
@@ -272,8 +278,9 @@ public sealed class CommentService(
         var history = viewer.IsStaff
             ? await db.CommentRevisions.AsNoTracking().Where(r => r.CommentId == id).OrderByDescending(r => r.ReplacedAt).ToListAsync(cancellationToken)
             : [];
-        return new PermalinkView(id, target.ArticleId, target.Slug, target.Title, chain, PermissionFor(viewer, target.CommentMode, target.CommentsCloseAt, target.PublishedAt),
-            CommentPolicy.MayRecommend(viewer.AsCommenter(), options.Value.OpenToMembers, now), viewer, EditWindow, now, history, shown);
+        var site = await settings.CurrentAsync(cancellationToken);
+        return new PermalinkView(id, target.ArticleId, target.Slug, target.Title, chain, PermissionFor(site, viewer, target.CommentMode, target.CommentsCloseAt, target.PublishedAt),
+            CommentPolicy.MayRecommend(viewer.AsCommenter(), site.OpenToMembers, now), viewer, site.EditWindow, now, site.Time, history, shown);
     }
 
     /// <summary>Posts a comment or a reply. A retried post with the same key returns the comment it already made.</summary>
@@ -319,14 +326,15 @@ public sealed class CommentService(
             return existing;
         }
 
-        var permission = PermissionFor(viewer, article.CommentMode, article.CommentsCloseAt, article.PublishedAt);
+        var site = await settings.CurrentAsync(cancellationToken);
+        var thread = CommentRouter.ThreadFor(site, article.CommentMode, article.CommentsCloseAt, article.PublishedAt);
+        var permission = PermissionFor(site, viewer, thread);
         if (!permission.Allowed)
         {
             return new(CommentResult.Denied, permission.Message);
         }
 
         var now = clock.GetUtcNow();
-        var thread = router.ThreadFor(article.CommentMode, article.CommentsCloseAt, article.PublishedAt);
         var routing = await router.RouteAsync(article.Id, thread, body.Trim(), viewer, isEdit: false, cancellationToken);
         if (routing.Kind == RoutingKind.Refused)
         {
@@ -394,10 +402,11 @@ public sealed class CommentService(
     {
         var comment = await db.Comments.AsNoTracking().Include(c => c.Article)
             .FirstOrDefaultAsync(c => c.Id == id && c.AuthorId == viewer.UserId, cancellationToken);
+        var site = await settings.CurrentAsync(cancellationToken);
         return comment is null || comment.Status is CommentStatus.Withdrawn or CommentStatus.Removed or CommentStatus.Rejected
             ? null
             : new EditableComment(comment.Id, comment.Article!.Slug, comment.Body,
-                comment.CanBeEditedBy(viewer.UserId!, clock.GetUtcNow(), EditWindow), comment.CreatedAt + EditWindow);
+                comment.CanBeEditedBy(viewer.UserId!, clock.GetUtcNow(), site.EditWindow), comment.CreatedAt + site.EditWindow, site.EditWindowMinutes, site.Time);
     }
 
     public async Task<CommentOutcome> EditAsync(long id, string body, ReaderStanding viewer, CancellationToken cancellationToken)
@@ -420,16 +429,17 @@ public sealed class CommentService(
         }
 
         var now = clock.GetUtcNow();
-        if (!comment.CanBeEditedBy(viewer.UserId!, now, EditWindow))
+        var site = await settings.CurrentAsync(cancellationToken);
+        if (!comment.CanBeEditedBy(viewer.UserId!, now, site.EditWindow))
         {
             return new(CommentResult.EditWindowClosed,
-                $"A comment can be edited for {options.Value.EditWindowMinutes} minutes after posting; that time is up. You can still delete it.",
+                $"A comment can be edited for {site.EditWindowMinutes} minutes after posting; that time is up. You can still delete it.",
                 comment.Id, comment.Article!.Slug);
         }
 
         // An edit is screened like a new comment (a suppressed name can arrive in an edit too); it can only
         // ever be held or rejected by that, never published past a hold.
-        var thread = router.ThreadFor(comment.Article!.CommentMode, comment.Article.CommentsCloseAt, comment.Article.PublishedAt);
+        var thread = CommentRouter.ThreadFor(site, comment.Article!.CommentMode, comment.Article.CommentsCloseAt, comment.Article.PublishedAt);
         var routing = await router.RouteAsync(comment.ArticleId, thread, body.Trim(), viewer, isEdit: true, cancellationToken);
         if (routing.Kind == RoutingKind.Refused)
         {
@@ -513,7 +523,7 @@ public sealed class CommentService(
             return new(CommentResult.NotFound, "That comment is not there any more.");
         }
 
-        if (viewer.UserId is null || !CommentPolicy.MayRecommend(viewer.AsCommenter(), options.Value.OpenToMembers, clock.GetUtcNow()))
+        if (viewer.UserId is null || !CommentPolicy.MayRecommend(viewer.AsCommenter(), (await settings.CurrentAsync(cancellationToken)).OpenToMembers, clock.GetUtcNow()))
         {
             return new(CommentResult.Denied, viewer.UserId is null ? "Sign in to recommend comments." : "Subscribe to recommend comments.", id, comment.Slug);
         }

@@ -55,6 +55,7 @@ public sealed class DemoSeeder(
         }
 
         AddAccountRecord(people, now);
+        AddSettingsRecord(people["admin"], now);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var tags = new Dictionary<string, Tag>();
@@ -114,6 +115,23 @@ public sealed class DemoSeeder(
                 Detail = role,
                 Reason = reason,
                 CreatedAt = now.AddDays(-59),
+            });
+        }
+    }
+
+    // Two changes on the settings record, as if the admin had made them at /admin/settings; the site runs on the results.
+    private void AddSettingsRecord(BlogUser admin, DateTimeOffset now)
+    {
+        (string Setting, string From, string To, string Reason, int DaysAgo)[] changes =
+        [
+            ("Time zone", "UTC", SiteTime.DefaultZone, "The newsroom works in Auckland: schedules and comment times in its own hours.", 58),
+            ("Edit window (minutes)", "10", "15", "Readers asked for a little longer to fix typos.", 30),
+        ];
+        foreach (var (setting, from, to, reason, daysAgo) in changes)
+        {
+            db.SettingChanges.Add(new SettingChange
+            {
+                Setting = setting, OldValue = from, NewValue = to, ActorId = admin.Id, Reason = reason, CreatedAt = now.AddDays(-daysAgo),
             });
         }
     }

@@ -1,11 +1,12 @@
 using System.Globalization;
 using Blog.Web.Configuration;
 using Blog.Web.Data;
-using Blog.Web.Infrastructure;
 using Blog.Web.Domain;
 using Blog.Web.Domain.Moderation;
-using Microsoft.EntityFrameworkCore;
+using Blog.Web.Infrastructure;
 using Blog.Web.Infrastructure.Caching;
+using Blog.Web.Services.Settings;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Blog.Web.Services.Moderation;
@@ -87,7 +88,7 @@ public sealed record UserHistory(
 /// Editors' work on comments and commenters: the queues, the decisions, reports, sanctions, word lists and
 /// suppression orders. Every status change goes through a Comment method and appends a ModerationDecision.
 /// </summary>
-public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptions> options, SiteCache cache, TimeProvider clock, ILogger<ModerationService> logger)
+public sealed class ModerationService(BlogDbContext db, SiteSettingsStore settings, SiteCache cache, TimeProvider clock, ILogger<ModerationService> logger)
 {
     public const int PageSize = 25;
 
@@ -322,7 +323,7 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
         await db.SaveChangesAsync(cancellationToken);
 
         var reporters = await db.CommentReports.Where(r => r.CommentId == commentId && r.ResolvedAt == null).Select(r => r.ReporterId).Distinct().CountAsync(cancellationToken);
-        if (reporters >= options.Value.ReportThreshold && comment.Status.IsVisible())
+        if (reporters >= (await settings.CurrentAsync(cancellationToken)).ReportThreshold && comment.Status.IsVisible())
         {
             var from = comment.Status;
             comment.HoldForReview("reported", $"Held for review: reported by {reporters} readers.");
@@ -369,7 +370,7 @@ public sealed class ModerationService(BlogDbContext db, IOptions<ModerationOptio
         db.ModerationDecisions.Add(new ModerationDecision
         {
             Action = ModerationAction.Sanctioned, SubjectUserId = userId, ActorId = moderatorId, ReasonCode = kind.ToString(),
-            Note = sanction.EndsAt is { } end ? $"{reason.Trim()} (until {end:d MMMM yyyy, HH:mm} UTC)" : reason.Trim(), CreatedAt = now,
+            Note = sanction.EndsAt is { } end ? $"{reason.Trim()} (until {(await settings.CurrentAsync(cancellationToken)).Time.LongText(end)})" : reason.Trim(), CreatedAt = now,
         });
         await db.SaveChangesAsync(cancellationToken);
         return ModerationResult.Ok($"{kind} recorded.");

@@ -1,7 +1,8 @@
 using Blog.Web.Data;
-using Blog.Web.Infrastructure;
 using Blog.Web.Domain;
+using Blog.Web.Infrastructure;
 using Blog.Web.Services.Search;
+using Blog.Web.Services.Settings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Services.Newsroom;
@@ -37,7 +38,7 @@ public sealed record ArticleForm(int Id, ArticleInput Input, ArticleStatus Statu
 public sealed record ArticleListItem(int Id, string Title, string Slug, ArticleStatus Status, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt, string AuthorName, string? CaseName);
 
 /// <summary>The newsroom's write side for articles: load, change through the domain, render once, save once, index.</summary>
-public sealed class ArticleEditor(BlogDbContext db, MarkdownRenderer renderer, ISearchIndex search, TimeProvider clock)
+public sealed class ArticleEditor(BlogDbContext db, MarkdownRenderer renderer, ISearchIndex search, SiteSettingsStore settings, TimeProvider clock)
 {
     public const int MaxTags = 10;
 
@@ -149,7 +150,7 @@ public sealed class ArticleEditor(BlogDbContext db, MarkdownRenderer renderer, I
                     });
                 }
 
-                message = $"Scheduled: the article goes live at {at:d MMMM yyyy, HH:mm} UTC.";
+                message = $"Scheduled: the article goes live at {(await settings.TimeAsync(cancellationToken)).LongText(at)}.";
                 break;
             case ArticleAction.Unpublish:
                 if (article.Unpublish(now) is not PublishingRefusal.None)

@@ -1,8 +1,9 @@
 using Blog.Web.Data;
 using Blog.Web.Domain;
 using Blog.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Blog.Web.Infrastructure.Caching;
+using Blog.Web.Services.Settings;
+using Microsoft.EntityFrameworkCore;
 
 namespace Blog.Web.Services.Subscriptions;
 
@@ -12,7 +13,7 @@ public sealed record AdInput(string Name, string Text, string LinkUrl, string Im
 /// House ads: chosen on the server, per slot, from the running ads. The running ads are kept for a few seconds under
 /// <see cref="CacheTags.Ads"/>; adding or stopping an ad evicts them (and every cached page, as each shows ads).
 /// </summary>
-public sealed class AdService(BlogDbContext db, TimeProvider clock, SiteCache cache)
+public sealed class AdService(BlogDbContext db, TimeProvider clock, SiteCache cache, SiteSettingsStore settings)
 {
     public async Task<Ad?> ForSlotAsync(AdSlot slot, CancellationToken cancellationToken)
     {
@@ -39,11 +40,11 @@ public sealed class AdService(BlogDbContext db, TimeProvider clock, SiteCache ca
     public Task<Ad?> FindAsync(int id, CancellationToken cancellationToken) =>
         db.Ads.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
 
-    /// <summary>An ad's counts, day by day, newest first, for the last <paramref name="days"/> days.</summary>
-    public Task<List<AdDailyCount>> DailyCountsAsync(int id, int days, CancellationToken cancellationToken)
+    /// <summary>An ad's counts, day by day (the newsroom's days), newest first, for the last <paramref name="days"/> days.</summary>
+    public async Task<List<AdDailyCount>> DailyCountsAsync(int id, int days, CancellationToken cancellationToken)
     {
-        var from = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1 - days);
-        return db.AdDailyCounts.AsNoTracking().Where(c => c.AdId == id && c.Day >= from).OrderByDescending(c => c.Day).ToListAsync(cancellationToken);
+        var from = (await settings.TimeAsync(cancellationToken)).Day(clock.GetUtcNow()).AddDays(1 - days);
+        return await db.AdDailyCounts.AsNoTracking().Where(c => c.AdId == id && c.Day >= from).OrderByDescending(c => c.Day).ToListAsync(cancellationToken);
     }
 
     public async Task<string?> SaveAsync(AdInput input, CancellationToken cancellationToken)
@@ -94,7 +95,7 @@ public sealed class AdService(BlogDbContext db, TimeProvider clock, SiteCache ca
         return paused ? "The ad is paused: it shows nowhere until restarted."
             : ad.StateAt(now) switch
             {
-                AdState.Scheduled => $"The ad is restarted: it starts on {ad.StartsAt:d MMM yyyy, HH:mm} UTC.",
+                AdState.Scheduled => $"The ad is restarted: it starts on {(await settings.TimeAsync(cancellationToken)).Text(ad.StartsAt)}.",
                 AdState.Ended => "The ad is restarted, but its schedule has ended: give it a later end to show it again.",
                 _ => "The ad is restarted: it is showing again.",
             };

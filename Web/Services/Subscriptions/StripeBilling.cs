@@ -2,6 +2,7 @@ using System.Text.Json;
 using Blog.Web.Configuration;
 using Blog.Web.Data;
 using Blog.Web.Domain;
+using Blog.Web.Services.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Stripe;
@@ -21,7 +22,7 @@ public enum WebhookOutcome
 /// Card subscriptions through Stripe: Checkout to start one, the webhook to learn what happened. The webhook is
 /// verified against the endpoint's signing secret and handled once per event id (replays change nothing).
 /// </summary>
-public sealed class StripeBilling(BlogDbContext db, IOptions<StripeOptions> stripe, IOptions<SiteOptions> site, IOptions<SubscriptionOptions> subscriptions, TimeProvider clock, ILogger<StripeBilling> logger)
+public sealed class StripeBilling(BlogDbContext db, IOptions<StripeOptions> stripe, IOptions<SiteOptions> site, IOptions<SubscriptionOptions> subscriptions, SiteSettingsStore settings, TimeProvider clock, ILogger<StripeBilling> logger)
 {
     public bool Enabled => stripe.Value.Enabled;
 
@@ -141,7 +142,7 @@ public sealed class StripeBilling(BlogDbContext db, IOptions<StripeOptions> stri
             subscription.Status = SubscriptionStatus.Active;
         }
 
-        Log(subscription, SubscriptionEventKind.Renewed, $"Paid through {subscription.CurrentPeriodEnd:d MMMM yyyy}", now);
+        Log(subscription, SubscriptionEventKind.Renewed, $"Paid through {(await settings.TimeAsync(cancellationToken)).Date(subscription.CurrentPeriodEnd)}", now);
         return true;
     }
 

@@ -1,6 +1,7 @@
 using Blog.Web.Configuration;
 using Blog.Web.Data;
 using Blog.Web.Domain;
+using Blog.Web.Services.Settings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,7 @@ public sealed record SubscriptionLine(int Id, string Plan, SubscriptionStatus St
 public sealed record SubscriptionOverview(bool IsSubscriber, IReadOnlyList<SubscriptionLine> Subscriptions, IReadOnlyList<SubscriptionEvent> History);
 
 /// <summary>Subscriptions that do not need a card: gift codes, admin grants, cancellation, and what a reader's account shows.</summary>
-public sealed class SubscriptionService(BlogDbContext db, IOptions<SubscriptionOptions> options, TimeProvider clock, ILogger<SubscriptionService> logger)
+public sealed class SubscriptionService(BlogDbContext db, IOptions<SubscriptionOptions> options, SiteSettingsStore settings, TimeProvider clock, ILogger<SubscriptionService> logger)
 {
     public IReadOnlyList<PlanOption> Plans => options.Value.Plans;
 
@@ -53,7 +54,7 @@ public sealed class SubscriptionService(BlogDbContext db, IOptions<SubscriptionO
             return SubscriptionResult.Refused("That gift code does not exist. Check it and try again.");
         }
 
-        if (gift.RedeemRefusal(now) is { } refusal)
+        if (gift.RedeemRefusal(now, await settings.TimeAsync(cancellationToken)) is { } refusal)
         {
             return SubscriptionResult.Refused(refusal);
         }
@@ -75,7 +76,7 @@ public sealed class SubscriptionService(BlogDbContext db, IOptions<SubscriptionO
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Gift code {GiftCodeId} redeemed by {UserId}", gift.Id, userId);
-        return SubscriptionResult.Ok($"Welcome aboard: your subscription runs until {end:d MMMM yyyy}. Ads are gone and the discussion is open to you.");
+        return SubscriptionResult.Ok($"Welcome aboard: your subscription runs until {(await settings.TimeAsync(cancellationToken)).Date(end)}. Ads are gone and the discussion is open to you.");
     }
 
     /// <summary>An admin gives days of subscription (extending a current one), with a reason that is logged.</summary>
@@ -103,7 +104,7 @@ public sealed class SubscriptionService(BlogDbContext db, IOptions<SubscriptionO
 
         var end = await AddDaysAsync(userId, days, SubscriptionSource.AdminGrant, "Granted", $"{days} days: {reason.Trim()}", adminId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return SubscriptionResult.Ok($"Granted: the subscription runs until {end:d MMMM yyyy}.");
+        return SubscriptionResult.Ok($"Granted: the subscription runs until {(await settings.TimeAsync(cancellationToken)).Date(end)}.");
     }
 
     /// <summary>An admin ends a subscription now, with a reason that is logged.</summary>
@@ -150,7 +151,7 @@ public sealed class SubscriptionService(BlogDbContext db, IOptions<SubscriptionO
         subscription.Status = SubscriptionStatus.Cancelled;
         db.SubscriptionEvents.Add(new SubscriptionEvent { SubscriptionId = subscription.Id, UserId = userId, Kind = SubscriptionEventKind.Cancelled, Detail = "Cancelled by the reader; runs to the period end.", At = clock.GetUtcNow() });
         await db.SaveChangesAsync(cancellationToken);
-        return SubscriptionResult.Ok($"Cancelled. Your subscription stays on until {subscription.CurrentPeriodEnd:d MMMM yyyy} and will not renew.");
+        return SubscriptionResult.Ok($"Cancelled. Your subscription stays on until {(await settings.TimeAsync(cancellationToken)).Date(subscription.CurrentPeriodEnd)} and will not renew.");
     }
 
     /// <summary>Extends the reader's current subscription of this source, or starts one.</summary>

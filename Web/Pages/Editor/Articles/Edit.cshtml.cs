@@ -1,17 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Blog.Web.Domain;
+using Blog.Web.Services;
 using Blog.Web.Services.Newsroom;
+using Blog.Web.Services.Settings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
-using Blog.Web.Services;
-
 namespace Blog.Web.Pages.Editor.Articles;
 
 /// <summary>Write or edit an article: /editor/articles/new and /editor/articles/{id}/edit.</summary>
-public sealed class EditModel(ArticleEditor editor, CaseEditor cases) : PageModel
+public sealed class EditModel(ArticleEditor editor, CaseEditor cases, SiteSettingsStore settings) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -30,6 +30,9 @@ public sealed class EditModel(ArticleEditor editor, CaseEditor cases) : PageMode
     public DateTimeOffset? PublishedAt { get; private set; }
 
     public string? CurrentSlug { get; private set; }
+
+    /// <summary>The zone the times are typed in.</summary>
+    public SiteTime Time { get; private set; } = SiteTime.Utc;
 
     public string? PreviewHtml { get; private set; }
 
@@ -68,14 +71,14 @@ public sealed class EditModel(ArticleEditor editor, CaseEditor cases) : PageMode
         [Display(Name = "Comments")]
         public CommentMode CommentMode { get; set; }
 
-        [Display(Name = "Close comments at (UTC)")]
+        [Display(Name = "Close comments at")]
         public DateTime? CommentsCloseAt { get; set; }
 
         [StringLength(2000, ErrorMessage = "A corrections note is at most 2,000 characters.")]
         [Display(Name = "Corrections note")]
         public string CorrectionsNote { get; set; } = "";
 
-        [Display(Name = "Publish at (UTC)")]
+        [Display(Name = "Publish at")]
         public DateTime? ScheduleAt { get; set; }
     }
 
@@ -89,7 +92,7 @@ public sealed class EditModel(ArticleEditor editor, CaseEditor cases) : PageMode
                 return NotFound();
             }
 
-            Input = ToInput(form);
+            Input = ToInput(form, await settings.TimeAsync(cancellationToken));
             Describe(form);
         }
 
@@ -123,6 +126,9 @@ public sealed class EditModel(ArticleEditor editor, CaseEditor cases) : PageMode
             return Page();
         }
 
+        var time = await settings.TimeAsync(cancellationToken);
+        var closesAt = ModelState.Utc(time, Input.CommentsCloseAt, "Input.CommentsCloseAt");
+        var scheduleAt = ModelState.Utc(time, Input.ScheduleAt, "Input.ScheduleAt");
         if (!ModelState.IsValid)
         {
             await LoadOptionsAsync(cancellationToken);
@@ -136,7 +142,7 @@ public sealed class EditModel(ArticleEditor editor, CaseEditor cases) : PageMode
             "unpublish" => ArticleAction.Unpublish,
             _ => ArticleAction.Save,
         };
-        var outcome = await editor.SaveAsync(id, ToArticleInput(Input), action, Input.ScheduleAt.AsUtc(),
+        var outcome = await editor.SaveAsync(id, ToArticleInput(Input, closesAt), action, scheduleAt,
             User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
         if (!outcome.Succeeded)
         {
@@ -161,11 +167,14 @@ public sealed class EditModel(ArticleEditor editor, CaseEditor cases) : PageMode
         CurrentSlug = form.CurrentSlug;
     }
 
-    private async Task LoadOptionsAsync(CancellationToken cancellationToken) =>
+    private async Task LoadOptionsAsync(CancellationToken cancellationToken)
+    {
         CaseOptions = (await cases.OptionsAsync(cancellationToken)).Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        Time = await settings.TimeAsync(cancellationToken);
+    }
 
 
-    private static InputModel ToInput(ArticleForm form) => new()
+    private static InputModel ToInput(ArticleForm form, SiteTime time) => new()
     {
         Title = form.Input.Title,
         Slug = form.Input.Slug,
@@ -175,12 +184,12 @@ public sealed class EditModel(ArticleEditor editor, CaseEditor cases) : PageMode
         CaseId = form.Input.CaseId,
         Visibility = form.Input.Visibility,
         CommentMode = form.Input.CommentMode,
-        CommentsCloseAt = form.Input.CommentsCloseAt?.UtcDateTime,
+        CommentsCloseAt = time.Typed(form.Input.CommentsCloseAt),
         CorrectionsNote = form.Input.CorrectionsNote,
-        ScheduleAt = form.Status == ArticleStatus.Scheduled ? form.PublishedAt?.UtcDateTime : null,
+        ScheduleAt = form.Status == ArticleStatus.Scheduled ? time.Typed(form.PublishedAt) : null,
     };
 
-    private static ArticleInput ToArticleInput(InputModel input) => new(
+    private static ArticleInput ToArticleInput(InputModel input, DateTimeOffset? commentsCloseAt) => new(
         input.Title, input.Slug, input.Standfirst, input.Body, input.Tags, input.CaseId, input.Visibility,
-        input.CommentMode, input.CommentsCloseAt.AsUtc(), input.CorrectionsNote);
+        input.CommentMode, commentsCloseAt, input.CorrectionsNote);
 }
