@@ -90,6 +90,8 @@ public sealed class AccessMatrixTests(DemoSiteFactory factory) : IClassFixture<D
         // An ad's counter and its link: anyone, and nobody is asked who they are.
         ["ads/{id:int}/seen"] = new("/ads/{ad}/seen", OK, OK, OK, OK, OK),
         ["ads/{id:int}/go"] = new("/ads/{ad}/go", Redirect, Redirect, Redirect, Redirect, Redirect),
+        // A picture's file: anyone (a made-up one is not found).
+        ["media/{id}/{width:int}.webp"] = new("/media/00000000000000000000000000000000/480.webp", NotFound, NotFound, NotFound, NotFound, NotFound),
         ["admin/gift-codes"] = new("/admin/gift-codes", Login, Denied, Denied, Denied, OK),
         ["admin/settings"] = new("/admin/settings", Login, Denied, Denied, Denied, OK),
         ["admin/gift-codes/{id:int}"] = new("/admin/gift-codes/{giftCode}", Login, Denied, Denied, Denied, OK),

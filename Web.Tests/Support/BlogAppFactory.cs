@@ -44,6 +44,7 @@ public class BlogAppFactory : WebApplicationFactory<Program>
             // development reload does (no-cache, compressed again per request).
             ["ReloadStaticAssetsAtRuntime"] = "false",
             ["Mail:PickupDirectory"] = MailDirectory,
+            ["Media:Path"] = Path.Combine(Directory, "media"),
             ["DemoContent:Enabled"] = seedDemo ? "true" : "false",
             // Tests sign in hundreds of times; the production iteration count is asserted separately.
             ["Security:PasswordHashIterations"] = "1000",

@@ -60,6 +60,36 @@ public static class Html
     }
 
     /// <summary>
+    /// Submits the page's form as multipart/form-data, as a browser does when the form carries a file: the form's own
+    /// fields, <paramref name="fields"/>, and <paramref name="file"/> under its field name.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostMultipartAsync(this HttpClient client, string pageUrl, IDictionary<string, string> fields,
+        (string Field, string FileName, string ContentType, byte[] Bytes)? file, string? formSelector = null)
+    {
+        var document = await client.GetDocumentAsync(pageUrl);
+        var form = (formSelector is null ? document.QuerySelector("main form[method=post]") : document.QuerySelector(formSelector)) as IHtmlFormElement
+            ?? throw new InvalidOperationException($"No form {formSelector} on {pageUrl}.");
+        var values = Fields(form);
+        values.RemoveAll(v => fields.ContainsKey(v.Key));
+        values.AddRange(fields);
+        var content = new MultipartFormDataContent();
+        foreach (var (key, value) in values)
+        {
+            content.Add(new StringContent(value), key);
+        }
+
+        if (file is { } f)
+        {
+            var part = new ByteArrayContent(f.Bytes);
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(f.ContentType);
+            content.Add(part, f.Field, f.FileName);
+        }
+
+        var action = form.GetAttribute("action");
+        return await client.PostAsync(string.IsNullOrEmpty(action) ? pageUrl : action, content);
+    }
+
+    /// <summary>
     /// Presses a submit button as a browser does: the button's form (its <c>form</c> attribute or the form around
     /// it) is sent with its fields to the button's <c>formaction</c>, or the form's action.
     /// </summary>

@@ -82,6 +82,22 @@ public sealed class MailOptions
     public string PickupDirectory { get; set; } = "App_Data/mail";
 }
 
+public sealed class MediaOptions
+{
+    public const string Section = "Media";
+
+    /// <summary>
+    /// Where pictures are kept (relative paths are under the content root), outside wwwroot. With several instances,
+    /// a folder they all share, or another <c>IMediaStore</c>.
+    /// </summary>
+    [Required]
+    public string Path { get; set; } = "App_Data/media";
+
+    /// <summary>The largest upload taken, in megabytes.</summary>
+    [Range(1, 50)]
+    public int MaxUploadMegabytes { get; set; } = 10;
+}
+
 public sealed class DemoContentOptions
 {
     public const string Section = "DemoContent";

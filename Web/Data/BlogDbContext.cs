@@ -89,6 +89,8 @@ public class BlogDbContext : IdentityDbContext<BlogUser>, IDataProtectionKeyCont
 
     public DbSet<SiteSettings> SiteSettings => Set<SiteSettings>();
 
+    public DbSet<MediaImage> MediaImages => Set<MediaImage>();
+
     public DbSet<SettingChange> SettingChanges => Set<SettingChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)

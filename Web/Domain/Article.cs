@@ -65,6 +65,14 @@ public sealed class Article
 
     public string CorrectionsNote { get; set; } = "";
 
+    /// <summary>The picture at the head of the article, with home and list pages, Open Graph and JSON-LD.</summary>
+    public string? FeatureImageId { get; set; }
+
+    public MediaImage? FeatureImage { get; set; }
+
+    /// <summary>What the picture shows, for readers who cannot see it: required with a picture.</summary>
+    public string FeatureImageAlt { get; set; } = "";
+
     public List<Tag> Tags { get; set; } = [];
 
     public List<Comment> Comments { get; set; } = [];

@@ -49,6 +49,7 @@ public static class BlogServices
         AddOptions<SiteOptions>(services, SiteOptions.Section);
         AddOptions<MailOptions>(services, MailOptions.Section);
         AddOptions<DemoContentOptions>(services, DemoContentOptions.Section);
+        AddOptions<MediaOptions>(services, MediaOptions.Section);
         AddOptions<BootstrapAdminOptions>(services, BootstrapAdminOptions.Section);
         AddOptions<SecurityOptions>(services, SecurityOptions.Section);
         AddOptions<SubscriptionOptions>(services, SubscriptionOptions.Section);
@@ -90,6 +91,8 @@ public static class BlogServices
                 ? ActivatorUtilities.CreateInstance<PickupDirectoryMailSender>(sp)
                 : ActivatorUtilities.CreateInstance<SmtpMailSender>(sp));
         services.AddScoped<Services.Settings.SiteSettingsStore>();
+        services.AddSingleton<Services.Media.IMediaStore, Services.Media.FileMediaStore>();
+        services.AddScoped<Services.Media.ImageUploads>();
         services.AddScoped<ArticleQueries>();
         services.AddScoped<CaseQueries>();
         services.AddScoped<SearchService>();

@@ -17,7 +17,8 @@ public sealed record ArticleSummary(
     string? CaseName,
     string? CaseSlug,
     ArticleVisibility Visibility,
-    int CommentCount);
+    int CommentCount,
+    ImageRef? Image = null);
 
 public sealed record CaseBox(int Id, string Slug, string Name, string Citation, string Court, ProceedingsStatus Status);
 
@@ -40,7 +41,8 @@ public sealed record ArticleView(
     IReadOnlyList<TagLink> Tags,
     CommentMode CommentMode,
     DateTimeOffset? CommentsCloseAt,
-    int CommentCount);
+    int CommentCount,
+    ImageRef? Image = null);
 
 /// <summary>An article page lookup: the article, a permanent redirect from an old slug, or nothing.</summary>
 public sealed record ArticleLookup(ArticleView? Article, string? MovedTo);
@@ -104,7 +106,8 @@ public sealed class ArticleQueries(BlogDbContext db, TimeProvider clock, SiteCac
             a.Case != null ? a.Case.Name : null,
             a.Case != null ? a.Case.Slug : null,
             a.Visibility,
-            a.Comments.AsQueryable().Count(CommentStatusRules.Visible)));
+            a.Comments.AsQueryable().Count(CommentStatusRules.Visible),
+            a.FeatureImage == null ? null : new ImageRef(a.FeatureImage.Id, a.FeatureImage.Widths, a.FeatureImage.Width, a.FeatureImage.Height, a.FeatureImageAlt)));
 
     /// <summary>
     /// An article by its address (or where it moved). Every article page asks this, signed in or not, so the answer
@@ -131,6 +134,7 @@ public sealed class ArticleQueries(BlogDbContext db, TimeProvider clock, SiteCac
                 AuthorName = a.Author!.DisplayName, a.Author.AuthorSlug,
                 PublishedAt = a.PublishedAt!.Value, a.UpdatedAt, a.CorrectionsNote, a.CommentMode, a.CommentsCloseAt,
                 CommentCount = a.Comments.AsQueryable().Count(CommentStatusRules.Visible),
+                Image = a.FeatureImage == null ? null : new ImageRef(a.FeatureImage.Id, a.FeatureImage.Widths, a.FeatureImage.Width, a.FeatureImage.Height, a.FeatureImageAlt),
                 Case = a.Case == null ? null : new { a.Case.Id, a.Case.Slug, a.Case.Name, a.Case.Citations, a.Case.Court, a.Case.ProceedingsStatus },
             })
             .FirstOrDefaultAsync(cancellationToken);
@@ -159,7 +163,7 @@ public sealed class ArticleQueries(BlogDbContext db, TimeProvider clock, SiteCac
             article.Id, article.Slug, article.Title, article.Standfirst, article.BodyHtml, article.TeaserHtml,
             article.Visibility, article.AuthorName, article.AuthorSlug, article.PublishedAt, article.UpdatedAt,
             article.CorrectionsNote, caseBox, tags, article.CommentMode, article.CommentsCloseAt,
-            article.CommentCount), null);
+            article.CommentCount, article.Image), null);
     }
 
     private async Task<Page<ArticleSummary>> PageAsync(IQueryable<Article> query, int page, CancellationToken cancellationToken)

@@ -17,6 +17,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         builder.Property(a => a.CorrectionsNote).HasMaxLength(2000);
         builder.HasOne(a => a.Author).WithMany().HasForeignKey(a => a.AuthorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Case).WithMany(c => c.Articles).HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.SetNull);
+        builder.Property(a => a.FeatureImageAlt).HasMaxLength(Domain.MediaImage.AltMaxLength).IsRequired();
+        builder.HasOne(a => a.FeatureImage).WithMany().HasForeignKey(a => a.FeatureImageId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
     }
 }

@@ -34,3 +34,14 @@ internal sealed class SettingChangeConfiguration : IEntityTypeConfiguration<Sett
         builder.HasIndex(c => c.CreatedAt);
     }
 }
+
+internal sealed class MediaImageConfiguration : IEntityTypeConfiguration<MediaImage>
+{
+    public void Configure(EntityTypeBuilder<MediaImage> builder)
+    {
+        builder.Property(m => m.Id).HasMaxLength(MediaImage.IdLength).ValueGeneratedNever();
+        builder.Property(m => m.Widths).HasMaxLength(40).IsRequired();
+        builder.Property(m => m.SourceType).HasMaxLength(20).IsRequired();
+        builder.Property(m => m.UploadedById).HasMaxLength(450).IsRequired();
+    }
+}

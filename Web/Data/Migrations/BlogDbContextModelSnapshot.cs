@@ -224,6 +224,14 @@ namespace Blog.Web.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FeatureImageAlt")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeatureImageId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
 
@@ -263,6 +271,8 @@ namespace Blog.Web.Data.Migrations
                     b.HasIndex("AuthorId");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("FeatureImageId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -655,6 +665,44 @@ namespace Blog.Web.Data.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("GiftCodeRedemptions");
+                });
+
+            modelBuilder.Entity("Blog.Web.Domain.MediaImage", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SourceBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Widths")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MediaImages");
                 });
 
             modelBuilder.Entity("Blog.Web.Domain.Moderation.CommentReport", b =>
@@ -1306,9 +1354,16 @@ namespace Blog.Web.Data.Migrations
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Blog.Web.Domain.MediaImage", "FeatureImage")
+                        .WithMany()
+                        .HasForeignKey("FeatureImageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Author");
 
                     b.Navigation("Case");
+
+                    b.Navigation("FeatureImage");
                 });
 
             modelBuilder.Entity("Blog.Web.Domain.ArticleSlugRedirect", b =>

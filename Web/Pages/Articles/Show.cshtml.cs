@@ -113,6 +113,9 @@ public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, Comm
         return Page();
     }
 
+    /// <summary>An address on this site as other sites must be given it (Open Graph).</summary>
+    public string AbsoluteUrl(string localPath) => BlogPipeline.BaseUrl(HttpContext) + localPath;
+
     /// <summary>What the page makes from the article alone.</summary>
     public sealed record ArticlePageParts(string JsonLd, string BodyBeforeAd, string BodyAfterAd);
 
@@ -149,6 +152,11 @@ public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, Comm
             ["keywords"] = Article.Tags.Select(t => t.Name).ToList(),
         };
         // The default encoder escapes <, > and &, so the JSON cannot close its <script> element.
+        if (Article.Image is { } image)
+        {
+            data["image"] = new[] { baseUrl + image.Largest };
+        }
+
         return JsonSerializer.Serialize(data, new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull });
     }
 }

@@ -18,6 +18,7 @@ public sealed class DemoSeeder(
     UserManager<BlogUser> users,
     AdminBootstrap admins,
     MarkdownRenderer renderer,
+    Media.ImageUploads uploads,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
@@ -60,7 +61,14 @@ public sealed class DemoSeeder(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var tags = new Dictionary<string, Tag>();
         Article? discussed = null;
-        foreach (var demo in DemoCases.Articles)
+        var pictures = new List<MediaImage>();
+        foreach (var picture in DemoPictures.ForArticles)
+        {
+            using var upload = new MemoryStream(DemoPictures.Draw(picture));
+            pictures.Add((await uploads.AddAsync(upload, people["tom"].Id, cancellationToken)).Image!);
+        }
+
+        foreach (var (demo, index) in DemoCases.Articles.Select((demo, index) => (demo, index)))
         {
             var published = now.AddDays(-demo.DaysAgo).AddHours(-3);
             var @case = await db.Cases.FirstOrDefaultAsync(c => c.Name == demo.Case.Name, cancellationToken) ?? NewCase(demo.Case, published);
@@ -81,6 +89,8 @@ public sealed class DemoSeeder(
                 UpdatedAt = string.IsNullOrEmpty(demo.CorrectionsNote) ? published : published.AddDays(1),
                 Case = @case,
                 CorrectionsNote = demo.CorrectionsNote,
+                FeatureImageId = index < pictures.Count ? pictures[index].Id : null,
+                FeatureImageAlt = index < pictures.Count ? DemoPictures.ForArticles[index].Alt : "",
                 Tags = demo.Tags.Select(name => tags.TryGetValue(name, out var tag) ? tag : tags[name] = new Tag { Name = name, Slug = Slug.From(name) }).ToList(),
             };
             db.Articles.Add(article);

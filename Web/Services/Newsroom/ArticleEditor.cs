@@ -26,7 +26,9 @@ public sealed record ArticleInput(
     ArticleVisibility Visibility,
     CommentMode CommentMode,
     DateTimeOffset? CommentsCloseAt,
-    string CorrectionsNote);
+    string CorrectionsNote,
+    string? FeatureImageId = null,
+    string FeatureImageAlt = "");
 
 public sealed record ArticleSaveOutcome(bool Succeeded, int Id, string Slug, string Message, IReadOnlyList<string> Errors)
 {
@@ -58,7 +60,8 @@ public sealed class ArticleEditor(BlogDbContext db, MarkdownRenderer renderer, I
         var article = await db.Articles.AsNoTracking().Include(a => a.Tags).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         return article is null ? null : new ArticleForm(article.Id,
             new ArticleInput(article.Title, article.Slug, article.Standfirst, article.Body, string.Join(", ", article.Tags.Select(t => t.Name)),
-                article.CaseId, article.Visibility, article.CommentMode, article.CommentsCloseAt, article.CorrectionsNote),
+                article.CaseId, article.Visibility, article.CommentMode, article.CommentsCloseAt, article.CorrectionsNote,
+                article.FeatureImageId, article.FeatureImageAlt),
             article.EffectiveStatus(clock.GetUtcNow()), article.PublishedAt, article.Slug);
     }
 
@@ -89,6 +92,21 @@ public sealed class ArticleEditor(BlogDbContext db, MarkdownRenderer renderer, I
         if (input.CaseId is { } caseId && !await db.Cases.AnyAsync(c => c.Id == caseId, cancellationToken))
         {
             return ArticleSaveOutcome.Refused("That case record does not exist.");
+        }
+
+        if (input.FeatureImageId is { } imageId && (!MediaImage.IsId(imageId) || !await db.MediaImages.AnyAsync(m => m.Id == imageId, cancellationToken)))
+        {
+            return ArticleSaveOutcome.Refused("That picture is no longer there: upload it again.");
+        }
+
+        if (input.FeatureImageId is not null && string.IsNullOrWhiteSpace(input.FeatureImageAlt))
+        {
+            return ArticleSaveOutcome.Refused("Say what the picture shows (its alternative text), for readers who cannot see it.");
+        }
+
+        if (input.FeatureImageAlt.Trim().Length > MediaImage.AltMaxLength)
+        {
+            return ArticleSaveOutcome.Refused($"The picture's alternative text is at most {MediaImage.AltMaxLength} characters.");
         }
 
         var slug = await ChooseSlugAsync(article, input, cancellationToken);
@@ -124,6 +142,8 @@ public sealed class ArticleEditor(BlogDbContext db, MarkdownRenderer renderer, I
         article.CommentMode = input.CommentMode;
         article.CommentsCloseAt = input.CommentsCloseAt;
         article.CorrectionsNote = input.CorrectionsNote.Trim();
+        article.FeatureImageId = input.FeatureImageId;
+        article.FeatureImageAlt = input.FeatureImageId is null ? "" : input.FeatureImageAlt.Trim();
         article.UpdatedAt = now;
         article.Tags = await TagsAsync(tagNames, cancellationToken);
 

@@ -235,6 +235,14 @@ namespace Blog.Web.Data.Migrations.Postgres
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("FeatureImageAlt")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("FeatureImageId")
+                        .HasColumnType("character varying(32)");
+
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("bigint");
 
@@ -274,6 +282,8 @@ namespace Blog.Web.Data.Migrations.Postgres
                     b.HasIndex("AuthorId");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("FeatureImageId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -676,6 +686,44 @@ namespace Blog.Web.Data.Migrations.Postgres
                     b.HasIndex("UserId");
 
                     b.ToTable("GiftCodeRedemptions");
+                });
+
+            modelBuilder.Entity("Blog.Web.Domain.MediaImage", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SourceBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("UploadedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Widths")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MediaImages");
                 });
 
             modelBuilder.Entity("Blog.Web.Domain.Moderation.CommentReport", b =>
@@ -1351,9 +1399,16 @@ namespace Blog.Web.Data.Migrations.Postgres
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("Blog.Web.Domain.MediaImage", "FeatureImage")
+                        .WithMany()
+                        .HasForeignKey("FeatureImageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Author");
 
                     b.Navigation("Case");
+
+                    b.Navigation("FeatureImage");
                 });
 
             modelBuilder.Entity("Blog.Web.Domain.ArticleSlugRedirect", b =>

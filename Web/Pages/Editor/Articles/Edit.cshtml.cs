@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Blog.Web.Domain;
 using Blog.Web.Services;
+using Blog.Web.Services.Media;
 using Blog.Web.Services.Newsroom;
 using Blog.Web.Services.Settings;
 using Microsoft.AspNetCore.Mvc;
@@ -11,8 +12,22 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace Blog.Web.Pages.Editor.Articles;
 
 /// <summary>Write or edit an article: /editor/articles/new and /editor/articles/{id}/edit.</summary>
-public sealed class EditModel(ArticleEditor editor, CaseEditor cases, SiteSettingsStore settings) : PageModel
+[RequestSizeLimit(UploadRequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadRequestLimit)]
+public sealed class EditModel(ArticleEditor editor, CaseEditor cases, SiteSettingsStore settings, ImageUploads uploads) : PageModel
 {
+    /// <summary>A request may be larger than the largest picture taken, so a picture a little too large is told so.</summary>
+    public const long UploadRequestLimit = 60L * 1024 * 1024;
+
+    /// <summary>A new feature picture, uploaded with the form.</summary>
+    [BindProperty]
+    public IFormFile? FeatureImageFile { get; set; }
+
+    /// <summary>The article's picture as the form holds it (kept across refusals, so an upload is never lost).</summary>
+    public ImageRef? FeatureImage { get; private set; }
+
+    public int MaxUploadMegabytes => (int)(uploads.MaxBytes / (1024 * 1024));
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -80,6 +95,15 @@ public sealed class EditModel(ArticleEditor editor, CaseEditor cases, SiteSettin
 
         [Display(Name = "Publish at")]
         public DateTime? ScheduleAt { get; set; }
+
+        public string? FeatureImageId { get; set; }
+
+        [StringLength(MediaImage.AltMaxLength, ErrorMessage = "The picture's alternative text is at most 300 characters.")]
+        [Display(Name = "What the picture shows (alternative text)")]
+        public string FeatureImageAlt { get; set; } = "";
+
+        [Display(Name = "Remove the picture")]
+        public bool RemoveFeatureImage { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
@@ -111,6 +135,8 @@ public sealed class EditModel(ArticleEditor editor, CaseEditor cases, SiteSettin
             return NotFound();
         }
 
+        // The picture first: once stored it stays with the form, whatever else is refused.
+        await TakePictureAsync(cancellationToken);
         if (Command == "preview")
         {
             ModelState.Clear();
@@ -167,8 +193,33 @@ public sealed class EditModel(ArticleEditor editor, CaseEditor cases, SiteSettin
         CurrentSlug = form.CurrentSlug;
     }
 
+    private async Task TakePictureAsync(CancellationToken cancellationToken)
+    {
+        // The hidden field posts an empty value when there is no picture.
+        Input.FeatureImageId = string.IsNullOrWhiteSpace(Input.FeatureImageId) ? null : Input.FeatureImageId.Trim();
+        if (Input.RemoveFeatureImage)
+        {
+            (Input.FeatureImageId, Input.FeatureImageAlt) = (null, "");
+        }
+
+        if (FeatureImageFile is { Length: > 0 } file)
+        {
+            await using var stream = file.OpenReadStream();
+            var upload = await uploads.AddAsync(stream, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+            if (upload.Image is { } image)
+            {
+                Input.FeatureImageId = image.Id;
+            }
+            else
+            {
+                ModelState.AddModelError(nameof(FeatureImageFile), upload.Error!);
+            }
+        }
+    }
+
     private async Task LoadOptionsAsync(CancellationToken cancellationToken)
     {
+        FeatureImage = Input.FeatureImageId is { } imageId ? await uploads.FindAsync(imageId, Input.FeatureImageAlt, cancellationToken) : null;
         CaseOptions = (await cases.OptionsAsync(cancellationToken)).Select(c => new SelectListItem(c.Name, c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         Time = await settings.TimeAsync(cancellationToken);
     }
@@ -186,10 +237,12 @@ public sealed class EditModel(ArticleEditor editor, CaseEditor cases, SiteSettin
         CommentMode = form.Input.CommentMode,
         CommentsCloseAt = time.Typed(form.Input.CommentsCloseAt),
         CorrectionsNote = form.Input.CorrectionsNote,
+        FeatureImageId = form.Input.FeatureImageId,
+        FeatureImageAlt = form.Input.FeatureImageAlt,
         ScheduleAt = form.Status == ArticleStatus.Scheduled ? time.Typed(form.PublishedAt) : null,
     };
 
     private static ArticleInput ToArticleInput(InputModel input, DateTimeOffset? commentsCloseAt) => new(
         input.Title, input.Slug, input.Standfirst, input.Body, input.Tags, input.CaseId, input.Visibility,
-        input.CommentMode, commentsCloseAt, input.CorrectionsNote);
+        input.CommentMode, commentsCloseAt, input.CorrectionsNote, input.FeatureImageId, input.FeatureImageAlt ?? "");
 }
