@@ -9,7 +9,7 @@ public sealed class AdminFlowTests(BrowserFixture browser)
     private static string Shot(string name) => Path.Combine(BrowserFixture.ScreenshotDirectory, name);
 
     [Fact]
-    public async Task AnAdminMakesAMemberAnEditor_WhoThenPublishes_WithoutSigningInAgain()
+    public async Task AnAdminMakesAMemberAnEditor_WhoThenPublishesWithAFeaturePicture_WithoutSigningInAgain()
     {
         Assert.SkipWhen(browser.Unavailable is not null, browser.Unavailable ?? "");
         var tag = Guid.NewGuid().ToString("N")[..6];
@@ -43,13 +43,40 @@ public sealed class AdminFlowTests(BrowserFixture browser)
         await newcomer.GetByLabel("Title").FillAsync(title);
         await newcomer.GetByLabel("Standfirst").FillAsync("The defendants say the claim discloses no reasonable cause of action.");
         await newcomer.GetByLabel("Body (Markdown)").FillAsync("The application was argued over a day, and the judge reserved her decision.");
+        // A feature picture, chosen as a file: a real JPEG.
+        var picture = Path.Combine(Path.GetTempPath(), $"courthouse-{tag}.jpg");
+        await File.WriteAllBytesAsync(picture, Pages.Editor.FeatureImageTests.Picture(1800, 1200));
+        await newcomer.GetByLabel("Upload a picture").SetInputFilesAsync(picture);
+        await newcomer.GetByLabel("What the picture shows (alternative text)").FillAsync("The High Court building in Wellington");
+        await SmokeTests.AssertNoAxeViolationsAsync(newcomer, "article editor with a picture field");
         await newcomer.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync();
         await newcomer.Locator(".status-message").WaitForAsync();
         Assert.Contains("Published", await newcomer.Locator(".status-message").TextContentAsync());
+        Assert.Equal("The High Court building in Wellington", await newcomer.Locator("img.feature-image-preview").GetAttributeAsync("alt"));
 
         var reader = await browser.NewPageAsync();
         await reader.GotoAsync("/");
+        var card = reader.Locator("li.article-card", new() { HasText = title });
+        await card.Locator("img.article-card-image").ScrollIntoViewIfNeededAsync();
+        Assert.True(await card.Locator("img.article-card-image").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
+        await reader.ScreenshotAsync(new() { Path = Shot("home-with-picture-desktop.png") });
         await reader.GetByRole(AriaRole.Link, new() { Name = title }).ClickAsync();
         Assert.Contains(member.DisplayName, await reader.Locator("article").First.TextContentAsync());
+        var feature = reader.Locator("figure.feature-image img");
+        await feature.WaitForAsync();
+        Assert.True(await feature.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
+        // The browser took the width the layout needs, from the srcset.
+        Assert.Contains(".webp", await feature.EvaluateAsync<string>("img => img.currentSrc"));
+        await SmokeTests.AssertNoAxeViolationsAsync(reader, "article with a feature picture");
+        await reader.ScreenshotAsync(new() { Path = Shot("article-with-picture-desktop.png") });
+
+        await reader.SetViewportSizeAsync(390, 844);
+        await reader.ReloadAsync();
+        var phoneWidth = await reader.Locator("figure.feature-image img").EvaluateAsync<double>("img => img.getBoundingClientRect().width");
+        Assert.InRange(phoneWidth, 300, 390);
+        await reader.ScreenshotAsync(new() { Path = Shot("article-with-picture-phone.png") });
+        await reader.GotoAsync("/");
+        await reader.ScreenshotAsync(new() { Path = Shot("home-with-picture-phone.png"), FullPage = true });
+        File.Delete(picture);
     }
 }
