@@ -109,6 +109,32 @@ public sealed class ArticleQueries(BlogDbContext db, TimeProvider clock, SiteCac
             a.Comments.AsQueryable().Count(CommentStatusRules.Visible),
             a.FeatureImage == null ? null : new ImageRef(a.FeatureImage.Id, a.FeatureImage.Widths, a.FeatureImage.Width, a.FeatureImage.Height, a.FeatureImageAlt)));
 
+    public const int RelatedCount = 4;
+
+    /// <summary>
+    /// Other coverage for under an article: the same case first, then the most tags in common, newest first within
+    /// each. Kept under the article's tag and the lists' (any article published or changed may join or leave it).
+    /// </summary>
+    public async Task<IReadOnlyList<ArticleSummary>> RelatedAsync(ArticleView article, CancellationToken cancellationToken)
+    {
+        var caseId = article.Case?.Id;
+        var tagSlugs = article.Tags.Select(t => t.Slug).ToList();
+        if (caseId is null && tagSlugs.Count == 0)
+        {
+            return [];
+        }
+
+        return await cache.GetOrLoadAsync("related:" + article.Id, [CacheTags.Article(article.Id), CacheTags.Lists], async token =>
+            (IReadOnlyList<ArticleSummary>)await Summaries(Published()
+                    .Where(a => a.Id != article.Id && ((caseId != null && a.CaseId == caseId) || a.Tags.Any(t => tagSlugs.Contains(t.Slug))))
+                    .OrderByDescending(a => caseId != null && a.CaseId == caseId)
+                    .ThenByDescending(a => a.Tags.Count(t => tagSlugs.Contains(t.Slug)))
+                    .ThenByDescending(a => a.PublishedAt)
+                    .Take(RelatedCount))
+                .ToListAsync(token),
+            cancellationToken, size: related => 1024 + 512L * related.Count);
+    }
+
     /// <summary>
     /// An article by its address (or where it moved). Every article page asks this, signed in or not, so the answer
     /// is kept under the article's tag: any write to it or its comments makes the next lookup fresh. It is looked up

@@ -102,6 +102,12 @@ public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, Comm
         Parts = await cache.GetOrLoadAsync($"article-page:{Article.Id}", [CacheTags.Article(Article.Id)],
             _ => Task.FromResult(MakeParts(baseUrl, siteName)), cancellationToken, size: parts => 1024 + 2L * (parts.JsonLd.Length + Article.BodyHtml.Length));
         JsonLd = Parts.JsonLd;
+        Related = await articles.RelatedAsync(Article, cancellationToken);
+        if (Article.Case is not null || Article.Tags.Count > 0)
+        {
+            // Any article published or changed may join or leave the related list.
+            HttpContext.TagPage(CacheTags.Lists);
+        }
         if (FullText)
         {
             var order = Enum.TryParse<CommentSort>(sort, ignoreCase: true, out var parsed) ? parsed : CommentSort.Oldest;
@@ -112,6 +118,9 @@ public sealed class ShowModel(ArticleQueries articles, ReaderAccess access, Comm
 
         return Page();
     }
+
+    /// <summary>Other coverage: the same case first, then shared tags.</summary>
+    public IReadOnlyList<ArticleSummary> Related { get; private set; } = [];
 
     /// <summary>An address on this site as other sites must be given it (Open Graph).</summary>
     public string AbsoluteUrl(string localPath) => BlogPipeline.BaseUrl(HttpContext) + localPath;
