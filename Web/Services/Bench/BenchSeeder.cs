@@ -104,8 +104,8 @@ public sealed class BenchSeeder(BlogDbContext db, MarkdownRenderer renderer, IPa
             "INSERT INTO \"Cases\" (\"Id\", \"Slug\", \"Name\", \"Citations\", \"Court\", \"Jurisdiction\", \"FileNumber\", \"Judges\", \"ProceedingsStatus\", \"Summary\", \"SummaryHtml\", \"CreatedAt\", \"UpdatedAt\") VALUES (@id, @slug, @name, @cit, 'High Court', 'New Zealand', '', '', 6, '', '', @at, @at)",
             "id", "slug", "name", "cit", "at"))
         await using (var insertArticle = Command(connection, transaction,
-            "INSERT INTO \"Articles\" (\"Id\", \"Slug\", \"Title\", \"Standfirst\", \"Body\", \"BodyHtml\", \"TeaserHtml\", \"RenderVersion\", \"AuthorId\", \"Status\", \"CreatedAt\", \"PublishedAt\", \"UpdatedAt\", \"CaseId\", \"Visibility\", \"CommentMode\", \"CorrectionsNote\") " +
-            "VALUES (@id, @slug, @title, @stand, @body, @html, @teaser, 1, @author, 2, @at, @at, @at, @case, 0, 0, '')",
+            "INSERT INTO \"Articles\" (\"Id\", \"Slug\", \"Title\", \"Standfirst\", \"Body\", \"BodyHtml\", \"TeaserHtml\", \"RenderVersion\", \"AuthorId\", \"Status\", \"CreatedAt\", \"PublishedAt\", \"UpdatedAt\", \"CaseId\", \"Visibility\", \"CommentMode\", \"CorrectionsNote\", \"FeatureImageAlt\") " +
+            "VALUES (@id, @slug, @title, @stand, @body, @html, @teaser, 1, @author, 2, @at, @at, @at, @case, 0, 0, '', '')",
             "id", "slug", "title", "stand", "body", "html", "teaser", "author", "at", "case"))
         {
             for (var i = 1; i <= scale.Articles; i++)
