@@ -79,4 +79,39 @@ public sealed class AdminFlowTests(BrowserFixture browser)
         await reader.ScreenshotAsync(new() { Path = Shot("home-with-picture-phone.png"), FullPage = true });
         File.Delete(picture);
     }
+
+    [Fact]
+    public async Task AnAdminChangesTheSettings_AndTheNextPageShowsThem()
+    {
+        Assert.SkipWhen(browser.Unavailable is not null, browser.Unavailable ?? "");
+        var admin = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(admin, "admin@docket.test", "demo admin passphrase");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Admin", Exact = true }).ClickAsync();
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Site settings" }).ClickAsync();
+        await SmokeTests.AssertNoAxeViolationsAsync(admin, "site settings");
+        var tagline = await admin.GetByLabel("Tagline").InputValueAsync();
+        try
+        {
+            await admin.GetByLabel("Tagline").FillAsync("Every ruling, read closely");
+            await admin.GetByLabel("Reason (optional, on the record)").FillAsync("Trying a new line");
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Save settings" }).ClickAsync();
+            await admin.Locator(".status-message").WaitForAsync();
+            Assert.Contains("Tagline changed", await admin.Locator(".status-message").TextContentAsync());
+            Assert.Contains("Trying a new line", await admin.Locator("#settings-record").TextContentAsync());
+            await SmokeTests.AssertNoAxeViolationsAsync(admin, "site settings, saved");
+            await admin.SetViewportSizeAsync(390, 844);
+            await admin.ScreenshotAsync(new() { Path = Shot("admin-settings-phone.png"), FullPage = true });
+            await SmokeTests.AssertNoAxeViolationsAsync(admin, "site settings on a phone");
+
+            var reader = await browser.NewPageAsync();
+            await reader.GotoAsync("/");
+            Assert.Contains("Every ruling, read closely", await reader.Locator(".footer-brand").TextContentAsync());
+        }
+        finally
+        {
+            await admin.GetByLabel("Tagline").FillAsync(tagline);
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Save settings" }).ClickAsync();
+            await admin.Locator(".status-message").WaitForAsync();
+        }
+    }
 }

@@ -77,14 +77,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    /// <summary>Signs in through the form, as a person does, and waits to leave the sign-in page.</summary>
+    /// <summary>
+    /// Signs in through the form, as a person does, and waits until the next page's document is read (not for its
+    /// pictures: the steps after this wait for what they need).
+    /// </summary>
     public static async Task SignInAsync(IPage page, string email, string password, string? returnUrl = null)
     {
         await page.GotoAsync("/account/login" + (returnUrl is null ? "" : "?returnUrl=" + Uri.EscapeDataString(returnUrl)));
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal),
+            new() { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 
     public async ValueTask DisposeAsync()

@@ -12,11 +12,7 @@ public sealed class PublishingFlowTests(BrowserFixture browser)
     {
         var title = $"Court of Appeal splits on costs order {Guid.NewGuid().ToString("N")[..6]}";
         var editor = await browser.NewPageAsync();
-        await editor.GotoAsync("/account/login");
-        await editor.GetByLabel("Email").FillAsync("editor@docket.test");
-        await editor.GetByLabel("Password").FillAsync("demo editor passphrase");
-        await editor.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await editor.WaitForURLAsync(browser.BaseUrl + "/");
+        await BrowserFixture.SignInAsync(editor, "editor@docket.test", "demo editor passphrase");
 
         await editor.GetByRole(AriaRole.Link, new() { Name = "Newsroom", Exact = true }).ClickAsync();
         await SmokeTests.AssertNoAxeViolationsAsync(editor, "newsroom");

@@ -37,7 +37,7 @@ public sealed class SmokeTests(BrowserFixture browser)
         await page.GetByLabel("Password").FillAsync("demo subscriber passphrase");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await page.WaitForURLAsync(browser.BaseUrl + "/");
+        await page.WaitForURLAsync(browser.BaseUrl + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         Assert.Equal("Sam Ferris", (await page.Locator(".account-name").TextContentAsync())?.Trim());
         var cookies = await page.Context.CookiesAsync();
         var session = Assert.Single(cookies, c => c.Name == "docket");
