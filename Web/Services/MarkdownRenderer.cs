@@ -1,4 +1,6 @@
 using AngleSharp.Dom;
+using Blog.Web.Domain;
+using Blog.Web.Services.Media;
 using Ganss.Xss;
 using Markdig;
 
@@ -41,7 +43,13 @@ public sealed class MarkdownRenderer
     public bool TryRenderComment(string markdown, out string html) => TryRender(() => RenderComment(markdown), out html);
 
     /// <summary>Renders an article body or case summary, or says false when its nesting is too deep to render safely.</summary>
-    public bool TryRenderArticle(string markdown, out string html) => TryRender(() => RenderArticle(markdown), out html);
+    public bool TryRenderArticle(string markdown, out string html) => TryRenderArticle(markdown, NoPictures, out html);
+
+    /// <summary>As <see cref="TryRenderArticle(string, out string)"/>, drawing the media store's pictures it names.</summary>
+    public bool TryRenderArticle(string markdown, IReadOnlyDictionary<string, ImageRef> pictures, out string html) =>
+        TryRender(() => RenderArticle(markdown, pictures), out html);
+
+    private static readonly IReadOnlyDictionary<string, ImageRef> NoPictures = new Dictionary<string, ImageRef>();
 
     private static bool TryRender(Func<string> render, out string html)
     {
@@ -60,14 +68,30 @@ public sealed class MarkdownRenderer
     public string RenderComment(string markdown) =>
         commentSanitizer.Sanitize(Markdown.ToHtml(markdown, commentPipeline));
 
-    public string RenderArticle(string markdown) =>
-        articleSanitizer.Sanitize(Markdown.ToHtml(markdown, articlePipeline));
+    public string RenderArticle(string markdown) => RenderArticle(markdown, NoPictures);
 
-    /// <summary>The first <paramref name="paragraphs"/> paragraphs of already-sanitised HTML, for a teaser.</summary>
+    /// <summary>
+    /// An article body, with each image that is one of <paramref name="pictures"/> given its widths and size before
+    /// the whole passes the sanitiser.
+    /// </summary>
+    public string RenderArticle(string markdown, IReadOnlyDictionary<string, ImageRef> pictures)
+    {
+        var html = Markdown.ToHtml(markdown, articlePipeline);
+        if (pictures.Count > 0)
+        {
+            var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument($"<body>{html}</body>");
+            BodyPictures.Draw(document.Body!, pictures);
+            html = document.Body!.InnerHtml;
+        }
+
+        return articleSanitizer.Sanitize(html);
+    }
+
+    /// <summary>The first <paramref name="paragraphs"/> paragraphs of text (a picture's is not one) of already-sanitised HTML, for a teaser.</summary>
     public static string Teaser(string sanitizedHtml, int paragraphs)
     {
         var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument($"<body>{sanitizedHtml}</body>");
-        var kept = document.Body!.Children.Where(e => e.LocalName == "p").Take(paragraphs).Select(e => e.OuterHtml);
+        var kept = document.Body!.Children.Where(e => e.LocalName == "p" && e.QuerySelector("img") is null).Take(paragraphs).Select(e => e.OuterHtml);
         return string.Concat(kept);
     }
 
@@ -93,7 +117,9 @@ public sealed class MarkdownRenderer
         var sanitizer = Narrow(
             ["p", "br", "em", "strong", "del", "sup", "sub", "code", "pre", "blockquote", "ul", "ol", "li", "a",
              "h2", "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td", "div", "img"],
-            ["href", "src", "alt", "title", "id", "class", "type", "start", "style"]);
+            // Markdown (with HTML off) cannot write srcset, sizes, width, height, loading or decoding: only
+            // BodyPictures does, from a picture's row.
+            ["href", "src", "alt", "title", "id", "class", "type", "start", "style", "srcset", "sizes", "width", "height", "loading", "decoding"]);
         // Pipe-table column alignment is the only CSS an article may carry.
         sanitizer.AllowedCssProperties.Add("text-align");
         sanitizer.PostProcessNode += (_, e) =>

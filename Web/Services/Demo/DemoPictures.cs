@@ -18,6 +18,18 @@ public static class DemoPictures
         new("A court building on an overcast day", new SKColor(0x6B, 0x76, 0x82), new SKColor(0xD5, 0xDB, 0xE0), new SKColor(0xF0, 0xEE, 0xEA)),
     ];
 
+    /// <summary>A second picture, in the first demo article's body.</summary>
+    public static readonly Picture InBody =
+        new("The court building's columns seen from the foot of its steps", new SKColor(0x3A, 0x5A, 0x40), new SKColor(0xE6, 0xD8, 0xA8), new SKColor(0xDD, 0xD5, 0xC5));
+
+    /// <summary>The body with a picture's Markdown after its second paragraph.</summary>
+    public static string WithPicture(string body, string pictureMarkdown)
+    {
+        var paragraphs = body.Split("\n\n").ToList();
+        paragraphs.Insert(Math.Min(2, paragraphs.Count), pictureMarkdown);
+        return string.Join("\n\n", paragraphs);
+    }
+
     public static byte[] Draw(Picture picture, int width = 1600, int height = 900)
     {
         using var bitmap = new SKBitmap(width, height);

@@ -2,6 +2,7 @@ using Blog.Web.Data;
 using Blog.Web.Domain;
 using Blog.Web.Domain.Moderation;
 using Blog.Web.Services.Accounts;
+using Blog.Web.Services.Media;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ public sealed class DemoSeeder(
     UserManager<BlogUser> users,
     AdminBootstrap admins,
     MarkdownRenderer renderer,
-    Media.ImageUploads uploads,
+    ImageUploads uploads,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
@@ -68,18 +69,24 @@ public sealed class DemoSeeder(
             pictures.Add((await uploads.AddAsync(upload, people["tom"].Id, cancellationToken)).Image!);
         }
 
+        using var bodyUpload = new MemoryStream(DemoPictures.Draw(DemoPictures.InBody, 1200, 700));
+        var inBody = (await uploads.AddAsync(bodyUpload, people["tom"].Id, cancellationToken)).Image!;
+        var bodyPictures = new Dictionary<string, ImageRef> { [inBody.Id] = new(inBody.Id, inBody.Widths, inBody.Width, inBody.Height, "") };
+
         foreach (var (demo, index) in DemoCases.Articles.Select((demo, index) => (demo, index)))
         {
             var published = now.AddDays(-demo.DaysAgo).AddHours(-3);
             var @case = await db.Cases.FirstOrDefaultAsync(c => c.Name == demo.Case.Name, cancellationToken) ?? NewCase(demo.Case, published);
+            var body = index == 0 ? DemoPictures.WithPicture(demo.Body, BodyPictures.Markdown(inBody.Id, DemoPictures.InBody.Alt)) : demo.Body;
+            var bodyHtml = renderer.RenderArticle(body, bodyPictures);
             var article = new Article
             {
                 Slug = Slug.From(demo.Title),
                 Title = demo.Title,
                 Standfirst = demo.Standfirst,
-                Body = demo.Body,
-                BodyHtml = renderer.RenderArticle(demo.Body),
-                TeaserHtml = MarkdownRenderer.Teaser(renderer.RenderArticle(demo.Body), paragraphs: 2),
+                Body = body,
+                BodyHtml = bodyHtml,
+                TeaserHtml = MarkdownRenderer.Teaser(bodyHtml, paragraphs: 2),
                 Visibility = demo.SubscribersOnly ? ArticleVisibility.Subscribers : ArticleVisibility.Everyone,
                 RenderVersion = MarkdownRenderer.PipelineVersion,
                 AuthorId = people["tom"].Id,

@@ -1,6 +1,7 @@
 using Blog.Web.Data;
 using Blog.Web.Domain;
 using Blog.Web.Infrastructure;
+using Blog.Web.Services.Media;
 using Blog.Web.Services.Search;
 using Blog.Web.Services.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -66,7 +67,8 @@ public sealed class ArticleEditor(BlogDbContext db, MarkdownRenderer renderer, I
     }
 
     /// <summary>The body drawn as readers would see it, or null when it nests too deeply to draw.</summary>
-    public string? Preview(string body) => renderer.TryRenderArticle(body, out var html) ? html : null;
+    public async Task<string?> PreviewAsync(string body, CancellationToken cancellationToken) =>
+        renderer.TryRenderArticle(body, await BodyPictures.LoadAsync(db, body, cancellationToken), out var html) ? html : null;
 
     public async Task<ArticleSaveOutcome> SaveAsync(int? id, ArticleInput input, ArticleAction action, DateTimeOffset? scheduleAt, string editorId, CancellationToken cancellationToken)
     {
@@ -78,7 +80,7 @@ public sealed class ArticleEditor(BlogDbContext db, MarkdownRenderer renderer, I
             return ArticleSaveOutcome.Refused("That article no longer exists.");
         }
 
-        if (!renderer.TryRenderArticle(input.Body, out var bodyHtml))
+        if (!renderer.TryRenderArticle(input.Body, await BodyPictures.LoadAsync(db, input.Body, cancellationToken), out var bodyHtml))
         {
             return ArticleSaveOutcome.Refused(MarkdownRenderer.TooDeeplyNested);
         }

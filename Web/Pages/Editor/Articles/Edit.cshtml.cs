@@ -26,6 +26,17 @@ public sealed class EditModel(ArticleEditor editor, CaseEditor cases, SiteSettin
     /// <summary>The article's picture as the form holds it (kept across refusals, so an upload is never lost).</summary>
     public ImageRef? FeatureImage { get; private set; }
 
+    /// <summary>A picture to add to the body, with what it shows.</summary>
+    [BindProperty]
+    public IFormFile? BodyImageFile { get; set; }
+
+    [BindProperty]
+    [Display(Name = "What this picture shows (alternative text)")]
+    public string BodyImageAlt { get; set; } = "";
+
+    /// <summary>Said after a picture was added to the body (the form is not saved by that).</summary>
+    public string? Notice { get; private set; }
+
     public int MaxUploadMegabytes => (int)(uploads.MaxBytes / (1024 * 1024));
 
     [BindProperty]
@@ -137,10 +148,17 @@ public sealed class EditModel(ArticleEditor editor, CaseEditor cases, SiteSettin
 
         // The picture first: once stored it stays with the form, whatever else is refused.
         await TakePictureAsync(cancellationToken);
+        if (Command == "add-picture")
+        {
+            await AddBodyPictureAsync(cancellationToken);
+            await LoadOptionsAsync(cancellationToken);
+            return Page();
+        }
+
         if (Command == "preview")
         {
             ModelState.Clear();
-            if (editor.Preview(Input.Body) is { } html)
+            if (await editor.PreviewAsync(Input.Body, cancellationToken) is { } html)
             {
                 PreviewHtml = html;
             }
@@ -215,6 +233,48 @@ public sealed class EditModel(ArticleEditor editor, CaseEditor cases, SiteSettin
                 ModelState.AddModelError(nameof(FeatureImageFile), upload.Error!);
             }
         }
+    }
+
+    /// <summary>
+    /// Stores the picture and adds its Markdown at the end of the body, where the editor moves it to its place. Nothing
+    /// else is checked or saved: the rest of the form is shown again as it was typed.
+    /// </summary>
+    private async Task AddBodyPictureAsync(CancellationToken cancellationToken)
+    {
+        // Cleared so the form shows the body with the picture added, not the body as it was posted.
+        var featureError = ModelState[nameof(FeatureImageFile)]?.Errors.FirstOrDefault()?.ErrorMessage;
+        ModelState.Clear();
+        if (featureError is not null)
+        {
+            ModelState.AddModelError(nameof(FeatureImageFile), featureError);
+        }
+
+        var alt = BodyImageAlt.Trim();
+        if (BodyImageFile is not { Length: > 0 } file)
+        {
+            ModelState.AddModelError(nameof(BodyImageFile), "Choose a picture to add to the body.");
+            return;
+        }
+
+        if (alt.Length == 0 || alt.Length > MediaImage.AltMaxLength)
+        {
+            ModelState.AddModelError(nameof(BodyImageAlt), alt.Length == 0
+                ? "Say what the picture shows before adding it: readers who cannot see it are read this. Choose the file again."
+                : $"The picture's alternative text is at most {MediaImage.AltMaxLength} characters. Choose the file again.");
+            return;
+        }
+
+        await using var stream = file.OpenReadStream();
+        var upload = await uploads.AddAsync(stream, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken);
+        if (upload.Image is not { } image)
+        {
+            ModelState.AddModelError(nameof(BodyImageFile), upload.Error!);
+            return;
+        }
+
+        Input.Body = $"{Input.Body.TrimEnd()}\n\n{BodyPictures.Markdown(image.Id, alt)}\n";
+        BodyImageAlt = "";
+        Notice = "The picture is added at the end of the body: move its line to where it belongs, then save.";
     }
 
     private async Task LoadOptionsAsync(CancellationToken cancellationToken)
