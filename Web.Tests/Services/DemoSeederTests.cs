@@ -51,6 +51,19 @@ public sealed class DemoSeederTests(DemoSiteFactory factory) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task Seed_ShowsAPictureInAnArticleBody_DrawnWithItsWidths_AndNotInItsTeaser()
+    {
+        _ = factory.Services;
+        var pictured = await factory.WithDbAsync(db => db.Articles.Where(a => a.BodyHtml.Contains("class=\"body-picture\""))
+            .Select(a => new { a.BodyHtml, a.TeaserHtml }).ToListAsync());
+
+        var article = Assert.Single(pictured);
+        Assert.Contains("columns seen from the foot of its steps", article.BodyHtml);
+        Assert.Contains("960w", article.BodyHtml);
+        Assert.DoesNotContain("<img", article.TeaserHtml);
+    }
+
+    [Fact]
     public async Task Seed_PathsOrderEachThreadParentFirst()
     {
         _ = factory.Services;

@@ -71,14 +71,13 @@ public sealed class DemoSeeder(
 
         using var bodyUpload = new MemoryStream(DemoPictures.Draw(DemoPictures.InBody, 1200, 700));
         var inBody = (await uploads.AddAsync(bodyUpload, people["tom"].Id, cancellationToken)).Image!;
-        var bodyPictures = new Dictionary<string, ImageRef> { [inBody.Id] = new(inBody.Id, inBody.Widths, inBody.Width, inBody.Height, "") };
 
         foreach (var (demo, index) in DemoCases.Articles.Select((demo, index) => (demo, index)))
         {
             var published = now.AddDays(-demo.DaysAgo).AddHours(-3);
             var @case = await db.Cases.FirstOrDefaultAsync(c => c.Name == demo.Case.Name, cancellationToken) ?? NewCase(demo.Case, published);
             var body = index == 0 ? DemoPictures.WithPicture(demo.Body, BodyPictures.Markdown(inBody.Id, DemoPictures.InBody.Alt)) : demo.Body;
-            var bodyHtml = renderer.RenderArticle(body, bodyPictures);
+            var bodyHtml = renderer.RenderArticle(body, await BodyPictures.LoadAsync(db, body, cancellationToken));
             var article = new Article
             {
                 Slug = Slug.From(demo.Title),
