@@ -1,4 +1,5 @@
 using Blog.Web.Domain;
+using Blog.Web.Domain.Legal;
 using Blog.Web.Domain.Moderation;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -93,6 +94,14 @@ public class BlogDbContext : IdentityDbContext<BlogUser>, IDataProtectionKeyCont
 
     public DbSet<SettingChange> SettingChanges => Set<SettingChange>();
 
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+
+    public DbSet<ComplaintEvent> ComplaintEvents => Set<ComplaintEvent>();
+
+    public DbSet<StatementOfReasons> StatementsOfReasons => Set<StatementOfReasons>();
+
+    public DbSet<Appeal> Appeals => Set<Appeal>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -127,6 +136,16 @@ public class BlogDbContext : IdentityDbContext<BlogUser>, IDataProtectionKeyCont
         if (ChangeTracker.Entries<SettingChange>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
             throw new InvalidOperationException("The record of setting changes is append-only: never updated or deleted.");
+        }
+
+        if (ChangeTracker.Entries<ComplaintEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("A complaint's events are append-only: never updated or deleted.");
+        }
+
+        if (ChangeTracker.Entries<StatementOfReasons>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Statements of reasons are never changed once issued: an appeal is recorded beside them.");
         }
     }
 

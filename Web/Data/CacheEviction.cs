@@ -118,7 +118,7 @@ public sealed class CacheEviction(SiteCache cache) : SaveChangesInterceptor, IDb
             case CommentRecommendation recommendation:
                 yield return CacheTags.Discussion(ArticleOf(recommendation.CommentId, db));
                 break;
-            case CommentReport or ModerationDecision or ModerationWord or SuppressionOrder:
+            case CommentReport or ModerationDecision or ModerationWord or SuppressionOrder or Domain.Legal.Complaint or Domain.Legal.Appeal:
                 yield return CacheTags.Moderation;
                 break;
             case UserSanction sanction:

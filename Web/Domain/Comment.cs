@@ -241,6 +241,32 @@ public sealed class Comment
         SuppressionTerm = hit.Term;
     }
 
+    /// <summary>Taken down on a legal ground (a statutory complaint): hidden everywhere, with the ground for the author.</summary>
+    public void Remove(string code, string reason)
+    {
+        if (Status is not (CommentStatus.Pending or CommentStatus.Published or CommentStatus.Approved))
+        {
+            throw new InvalidOperationException($"A {Status} comment is not shown, so it cannot be removed.");
+        }
+
+        Status = CommentStatus.Removed;
+        IsFeatured = false;
+        ModerationCode = code;
+        ModerationReason = reason;
+    }
+
+    /// <summary>Brings back a comment taken down on a legal ground (a counter-notice's waiting period ended, or an appeal succeeded).</summary>
+    public void Reinstate()
+    {
+        if (Status != CommentStatus.Removed)
+        {
+            throw new InvalidOperationException($"A {Status} comment was not removed, so it cannot be reinstated.");
+        }
+
+        Status = CommentStatus.Approved;
+        ModeratorNote = "";
+    }
+
     /// <summary>The author deletes their comment. Its replies stay; the thread shows "[deleted]" in its place.</summary>
     public void Withdraw()
     {

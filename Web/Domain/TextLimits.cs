@@ -14,6 +14,8 @@ public static class TextLimits
     public const int AdText = 300;
     public const int AdLink = 500;
     public const int AdImage = 200;
+    public const int PersonName = 200;
+    public const int ComplaintText = 4000;
 
     /// <summary>Null when <paramref name="value"/> fits; otherwise what to tell the person.</summary>
     public static string? TooLong(string? value, int max, string what) =>

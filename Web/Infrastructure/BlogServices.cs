@@ -56,6 +56,7 @@ public static class BlogServices
         AddOptions<CommentOptions>(services, CommentOptions.Section);
         AddOptions<ModerationOptions>(services, ModerationOptions.Section);
         AddOptions<StripeOptions>(services, StripeOptions.Section);
+        AddOptions<LegalOptions>(services, LegalOptions.Section);
         // AllowedHosts "*" (the development default) means only the host of Site:BaseUrl in Production: a request
         // naming another host is refused before anything reads it.
         if (builder.Environment.IsProduction())
@@ -105,6 +106,11 @@ public static class BlogServices
         services.AddScoped<ModerationService>();
         services.AddScoped<BulkModeration>();
         services.AddScoped<SuppressionOrderService>();
+        services.AddScoped<Services.Legal.Statements>();
+        services.AddScoped<Services.Legal.ComplaintMail>();
+        services.AddScoped<Services.Legal.ComplaintSteps>();
+        services.AddScoped<Services.Legal.ComplaintService>();
+        services.AddScoped<Services.Legal.TransparencyReport>();
         services.AddScoped<AdService>();
         services.AddSingleton<Services.Ads.AdCounter>();
         services.AddHostedService<Services.Ads.AdCountWriter>();

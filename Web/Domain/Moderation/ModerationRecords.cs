@@ -30,6 +30,16 @@ public enum ModerationAction
 
     /// <summary>A moderator kept a reported comment up; its reports are cleared.</summary>
     Kept = 18,
+
+    /// <summary>Taken down under a statutory complaint (the note names the complaint and the regime).</summary>
+    RemovedOnComplaint = 19,
+
+    /// <summary>Back up after a complaint (a counter-notice's waiting period ended).</summary>
+    Reinstated = 20,
+
+    /// <summary>An appeal against a statement of reasons was decided: the restriction stands, or it is reversed.</summary>
+    AppealUpheld = 21,
+    AppealReversed = 22,
 }
 
 /// <summary>

@@ -65,6 +65,10 @@ public static class PlainWords
         ModerationAction.OrderChanged => "Suppression order changed",
         ModerationAction.OrderLifted => "Suppression order lifted",
         ModerationAction.Kept => "Kept up after reports",
+        ModerationAction.RemovedOnComplaint => "Removed after a legal complaint",
+        ModerationAction.Reinstated => "Reinstated after a legal complaint",
+        ModerationAction.AppealUpheld => "Appeal decided: restriction stands",
+        ModerationAction.AppealReversed => "Appeal decided: restriction reversed",
         _ => action.ToString(),
     };
 

@@ -1,6 +1,7 @@
 using Blog.Web.Configuration;
 using Blog.Web.Data;
 using Blog.Web.Domain;
+using Blog.Web.Domain.Legal;
 using Blog.Web.Domain.Moderation;
 using Blog.Web.Infrastructure;
 using Blog.Web.Infrastructure.Caching;
@@ -120,6 +121,7 @@ public sealed class CommentService(
     SiteCache cache,
     SiteSettingsStore settings,
     IOptions<SubscriptionOptions> subscriptions,
+    Legal.Statements statements,
     TimeProvider clock,
     ILogger<CommentService> logger)
 {
@@ -359,6 +361,7 @@ public sealed class CommentService(
             SuppressionTerm = routing.Suppression?.Term,
         };
 
+        StatementOfReasons? rejection;
         try
         {
             // The id is needed for the path, so two statements in one short IMMEDIATE transaction.
@@ -372,6 +375,7 @@ public sealed class CommentService(
                 Rule = routing.Rule, ToStatus = routing.Status, ReasonCode = routing.ReasonCode,
                 Note = routing.Status == CommentStatus.Published ? "" : routing.Message, CreatedAt = now,
             });
+            rejection = routing.Status == CommentStatus.Rejected ? statements.Add(Legal.Statements.AutomaticRejection(comment, routing.Rule, routing.Message), now) : null;
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -387,6 +391,11 @@ public sealed class CommentService(
             db.ChangeTracker.Clear();
             logger.LogWarning("Comment not saved: the database was busy");
             return Busy;
+        }
+
+        if (rejection is not null)
+        {
+            await statements.SendAsync(rejection, cancellationToken);
         }
 
         logger.LogInformation("Comment {CommentId} posted on article {ArticleId} as {Status}", comment.Id, article.Id, comment.Status);
@@ -447,6 +456,7 @@ public sealed class CommentService(
         }
 
         db.CommentRevisions.Add(comment.Revise(body.Trim(), bodyHtml, MarkdownRenderer.PipelineVersion, now));
+        StatementOfReasons? rejection = null;
         var message = "Your comment is updated.";
         if (routing.Status != CommentStatus.Published && (comment.Status != routing.Status || routing.Suppression is not null))
         {
@@ -454,6 +464,7 @@ public sealed class CommentService(
             if (routing.Status == CommentStatus.Rejected)
             {
                 comment.Reject(routing.ReasonCode, routing.Message, "");
+                rejection = statements.Add(Legal.Statements.AutomaticRejection(comment, routing.Rule, routing.Message), now);
             }
             else if (routing.Suppression is { } hit)
             {
@@ -482,6 +493,11 @@ public sealed class CommentService(
             db.ChangeTracker.Clear();
             logger.LogWarning("Comment {CommentId} not edited: the database was busy", comment.Id);
             return Busy;
+        }
+
+        if (rejection is not null)
+        {
+            await statements.SendAsync(rejection, cancellationToken);
         }
 
         return new(CommentResult.Edited, message, comment.Id, comment.Article.Slug);

@@ -83,7 +83,7 @@ public static class BackgroundWorkSetup
     /// <summary>The jobs, their leases and the service that runs their rounds (unless <c>Jobs:Enabled</c> is false).</summary>
     public static IServiceCollection AddBackgroundWork(this IServiceCollection services, IConfiguration configuration)
     {
-        Type[] jobs = [typeof(PublishDueArticles), typeof(PurgeEndedSessions)];
+        Type[] jobs = [typeof(PublishDueArticles), typeof(PurgeEndedSessions), typeof(Legal.ComplaintDeadlines)];
         foreach (var job in jobs)
         {
             services.AddScoped(job);

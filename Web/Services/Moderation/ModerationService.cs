@@ -2,6 +2,8 @@ using System.Globalization;
 using Blog.Web.Configuration;
 using Blog.Web.Data;
 using Blog.Web.Domain;
+using Blog.Web.Domain.Legal;
+using Blog.Web.Services.Legal;
 using Blog.Web.Domain.Moderation;
 using Blog.Web.Infrastructure;
 using Blog.Web.Infrastructure.Caching;
@@ -88,7 +90,7 @@ public sealed record UserHistory(
 /// Editors' work on comments and commenters: the queues, the decisions, reports, sanctions, word lists and
 /// suppression orders. Every status change goes through a Comment method and appends a ModerationDecision.
 /// </summary>
-public sealed class ModerationService(BlogDbContext db, SiteSettingsStore settings, SiteCache cache, TimeProvider clock, ILogger<ModerationService> logger)
+public sealed class ModerationService(BlogDbContext db, SiteSettingsStore settings, SiteCache cache, Statements statements, TimeProvider clock, ILogger<ModerationService> logger)
 {
     public const int PageSize = 25;
 
@@ -233,7 +235,8 @@ public sealed class ModerationService(BlogDbContext db, SiteSettingsStore settin
 
         note = note.Trim();
         return ChangeAsync(id, moderatorId, ModerationAction.Rejected, reasonCode, note,
-            c => c.Reject(reasonCode, $"Removed by moderators: {ModerationReasons.Describe(reasonCode)}.", note), "Rejected.", cancellationToken);
+            c => c.Reject(reasonCode, $"Removed by moderators: {ModerationReasons.Describe(reasonCode)}.", note), "Rejected.", cancellationToken,
+            (c, reported) => Statements.ModeratorRejection(c, reasonCode, note, reported, moderatorId));
     }
 
     public Task<ModerationResult> RestoreAsync(long id, string moderatorId, CancellationToken cancellationToken) =>
@@ -247,12 +250,17 @@ public sealed class ModerationService(BlogDbContext db, SiteSettingsStore settin
             return ModerationResult.Refused("This comment has an open defamation report: it cannot be featured until that is resolved.");
         }
 
+        if (featured && await db.Complaints.Where(Complaint.Open).AnyAsync(c => c.CommentId == id, cancellationToken))
+        {
+            return ModerationResult.Refused("This comment is under an open legal complaint: it cannot be featured until the complaint is closed.");
+        }
+
         return await ChangeAsync(id, moderatorId, featured ? ModerationAction.Featured : ModerationAction.Unfeatured, featured ? "featured" : "unfeatured", "",
             c => c.Feature(featured), featured ? "Featured as an editor's pick." : "No longer featured.", cancellationToken);
     }
 
     private async Task<ModerationResult> ChangeAsync(long id, string moderatorId, ModerationAction action, string reasonCode, string note,
-        Action<Comment> change, string message, CancellationToken cancellationToken)
+        Action<Comment> change, string message, CancellationToken cancellationToken, Func<Comment, bool, Restriction>? restriction = null)
     {
         var comment = await db.Comments.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (comment is null)
@@ -271,6 +279,10 @@ public sealed class ModerationService(BlogDbContext db, SiteSettingsStore settin
         }
 
         var now = clock.GetUtcNow();
+        // The restriction's statement of reasons, issued in the same save (a report open until now makes it one on notice).
+        var statement = restriction is null
+            ? null
+            : statements.Add(restriction(comment, await db.CommentReports.AnyAsync(r => r.CommentId == id && r.ResolvedAt == null, cancellationToken)), now);
         if (action is ModerationAction.Approved or ModerationAction.Kept or ModerationAction.Rejected or ModerationAction.Restored)
         {
             await db.CommentReports.Where(r => r.CommentId == id && r.ResolvedAt == null)
@@ -284,6 +296,11 @@ public sealed class ModerationService(BlogDbContext db, SiteSettingsStore settin
         });
         // A removal vanishes for every reader at once, cached pages included: the save evicts them.
         await db.SaveChangesAsync(cancellationToken);
+        if (statement is not null)
+        {
+            await statements.SendAsync(statement, cancellationToken);
+        }
+
         logger.LogInformation("Comment {CommentId}: {Action} by {ActorId}", id, action, moderatorId);
         return ModerationResult.Ok(message);
     }
@@ -367,13 +384,27 @@ public sealed class ModerationService(BlogDbContext db, SiteSettingsStore settin
 
         var sanction = new UserSanction { UserId = userId, Kind = kind, Reason = reason.Trim(), ActorId = moderatorId, StartsAt = now, EndsAt = kind == SanctionKind.Ban ? null : ends };
         db.UserSanctions.Add(sanction);
+        // The sanction's id goes on its statement, so the statement is added once the sanction is saved, in one transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        // A warning restricts nothing; every other sanction is a restriction with its statement.
+        var statement = kind == SanctionKind.Warning ? null : statements.Add(new Restriction(userId, Statements.KindOf(kind), $"A moderator restricted your account: {reason.Trim()}",
+            RestrictionSource.OwnInitiative, Automated: false, "sanction:" + kind, $"Our discussion rules: {reason.Trim()}", LegalGround: false, moderatorId,
+            SanctionId: sanction.Id, Until: sanction.EndsAt), now);
         db.ModerationDecisions.Add(new ModerationDecision
         {
             Action = ModerationAction.Sanctioned, SubjectUserId = userId, ActorId = moderatorId, ReasonCode = kind.ToString(),
             Note = sanction.EndsAt is { } end ? $"{reason.Trim()} (until {(await settings.CurrentAsync(cancellationToken)).Time.LongText(end)})" : reason.Trim(), CreatedAt = now,
         });
         await db.SaveChangesAsync(cancellationToken);
-        return ModerationResult.Ok($"{kind} recorded.");
+        await transaction.CommitAsync(cancellationToken);
+        if (statement is null)
+        {
+            return ModerationResult.Ok($"{kind} recorded.");
+        }
+
+        await statements.SendAsync(statement, cancellationToken);
+        return ModerationResult.Ok($"{kind} recorded, and the member is sent a statement of the reasons.");
     }
 
     public async Task<ModerationResult> LiftAsync(long sanctionId, string moderatorId, CancellationToken cancellationToken)
