@@ -120,8 +120,20 @@ public static class BlogPipeline
         });
         app.MapGet("/sitemap.xml", async (HttpContext context, FeedService feeds, CancellationToken ct) =>
             Xml(await feeds.SitemapAsync(BaseUrl(context), ct), "application/xml")).CacheOutput(Caching.AnonymousPagesPolicy.Name).AddEndpointFilter(TagAsList);
+        // The transparency report's figures, for machines: the same period rules and numbers as /transparency.
+        app.MapGet("/transparency.json", (string? from, string? to, Services.Legal.TransparencyReport report, TimeProvider clock, CancellationToken ct) =>
+            TransparencyAsync(from, to, report, clock, figures => Results.Json(figures), ct));
+        app.MapGet("/transparency.csv", (string? from, string? to, Services.Legal.TransparencyReport report, TimeProvider clock, CancellationToken ct) =>
+            TransparencyAsync(from, to, report, clock, figures => Results.Text(figures.ToCsv(), "text/csv; charset=utf-8"), ct));
         app.MapRazorPages().WithStaticAssets();
         return app;
+    }
+
+    private static async Task<IResult> TransparencyAsync(string? from, string? to, Services.Legal.TransparencyReport report, TimeProvider clock,
+        Func<Services.Legal.TransparencyFigures, IResult> answer, CancellationToken cancellationToken)
+    {
+        var (period, error) = Services.Legal.ReportPeriod.Parse(from, to, await report.TodayAsync(clock, cancellationToken));
+        return period is null ? Results.BadRequest(new { error }) : answer(await report.FiguresAsync(period, cancellationToken));
     }
 
     private static ValueTask<object?> TagAsList(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)

@@ -73,6 +73,15 @@ public static class ComplaintText
         _ => "Otherwise unlawful",
     };
 
+    public static string Describe(this ComplaintStage stage) => stage switch
+    {
+        ComplaintStage.Received => "Received: the author is yet to be told",
+        ComplaintStage.AwaitingAnswer => "Waiting for the author's answer",
+        ComplaintStage.AuthorUnreachable => "The author cannot be reached",
+        ComplaintStage.AwaitingRestore => "Counter-notice: waiting to restore",
+        _ => "Closed",
+    };
+
     public static string Describe(this ComplaintOutcome outcome) => outcome switch
     {
         ComplaintOutcome.Open => "Open",

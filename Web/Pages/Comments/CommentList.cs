@@ -107,6 +107,11 @@ public static class CommentTools
             tools.Add($"<a href=\"/comments/{id}/report\">Report</a>");
         }
 
+        if (!own && visible)
+        {
+            tools.Add($"<a href=\"/comments/{id}/complaint\">Complain about this comment</a>");
+        }
+
         if (reader.IsStaff)
         {
             tools.Add($"<a href=\"/moderation/comments/{id}\">Moderate</a>");

@@ -20,6 +20,7 @@ public sealed class DemoSeeder(
     AdminBootstrap admins,
     MarkdownRenderer renderer,
     ImageUploads uploads,
+    Microsoft.Extensions.Options.IOptions<Configuration.LegalOptions> legal,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
@@ -106,6 +107,7 @@ public sealed class DemoSeeder(
         await db.SaveChangesAsync(cancellationToken);
         var comments = await AddDiscussionAsync(discussed!, people, cancellationToken);
         await AddModerationWorkAsync(people, comments, now, cancellationToken);
+        await DemoComplaints.AddAsync(db, renderer, legal.Value, people, discussed!.Id, now, cancellationToken);
         await AddHouseAdsAsync(now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -94,4 +94,16 @@
       window.location.href = link.href;
     }
   });
+
+  // A deadline given in the site's time zone also says when that is where the reader is.
+  for (const time of document.querySelectorAll("time[data-local]")) {
+    const at = new Date(time.getAttribute("datetime"));
+    if (Number.isNaN(at.getTime())) {
+      continue;
+    }
+    const yours = document.createElement("span");
+    yours.className = "hint";
+    yours.textContent = ` (your time: ${at.toLocaleString(undefined, { dateStyle: "long", timeStyle: "short" })})`;
+    time.after(yours);
+  }
 })();
