@@ -11,11 +11,11 @@ public sealed class PhoneTests(BrowserFixture browser)
     [Fact]
     public async Task LongWordsAndAddresses_WrapOnAPhone_AndTheCommentBoxCountsWhatIsLeft()
     {
+        Assert.SkipWhen(browser.Unavailable is not null, browser.Unavailable ?? "");
         var context = await browser.Browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = browser.BaseUrl, ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true,
         });
-        Assert.SkipWhen(browser.Unavailable is not null, browser.Unavailable ?? "");
         var page = await context.NewPageAsync();
         await BrowserFixture.SignInAsync(page, "sam@docket.test", "demo subscriber passphrase");
         await page.GotoAsync(Article);

@@ -50,6 +50,10 @@ public sealed class AccessMatrixTests(DemoSiteFactory factory) : IClassFixture<D
         // Someone else's comment: not theirs to edit or delete.
         ["comments/{id:long}/edit"] = new("/comments/{comment}/edit", Login, NotFound, NotFound, NotFound, NotFound),
         ["comments/{id:long}/delete"] = new("/comments/{comment}/delete", Login, NotFound, NotFound, NotFound, NotFound),
+        // A legal complaint needs no account; its receipt page answers only for a reference's shape.
+        ["comments/{id:long}/complaint"] = new("/comments/{comment}/complaint", OK, OK, OK, OK, OK),
+        ["complaints/received/{reference:length(13)}"] = new("/complaints/received/LC-ABCDEFGHJK", OK, OK, OK, OK, OK),
+        ["transparency"] = new("/transparency", OK, OK, OK, OK, OK),
         ["subscribe"] = new("/subscribe", OK, OK, OK, OK, OK),
         ["subscribe/success"] = new("/subscribe/success", OK, OK, OK, OK, OK),
         ["subscribe/cancelled"] = new("/subscribe/cancelled", OK, OK, OK, OK, OK),
@@ -70,6 +74,8 @@ public sealed class AccessMatrixTests(DemoSiteFactory factory) : IClassFixture<D
         ["account/manage/password"] = new("/account/manage/password", Login, OK, OK, OK, OK),
         ["account/manage/delete"] = new("/account/manage/delete", Login, OK, OK, OK, OK),
         ["account/manage/subscription"] = new("/account/manage/subscription", Login, OK, OK, OK, OK),
+        ["account/complaints/{reference?}"] = new("/account/complaints", Login, OK, OK, OK, OK),
+        ["account/decisions/{id:long?}"] = new("/account/decisions", Login, OK, OK, OK, OK),
         ["editor"] = new("/editor", Login, Denied, Denied, OK, OK),
         ["/editor/articles/new"] = new("/editor/articles/new", Login, Denied, Denied, OK, OK),
         ["editor/articles/{id:int}/edit"] = new("/editor/articles/{articleId}/edit", Login, Denied, Denied, OK, OK),
@@ -79,6 +85,9 @@ public sealed class AccessMatrixTests(DemoSiteFactory factory) : IClassFixture<D
         ["moderation"] = new("/moderation", Login, Denied, Denied, OK, OK),
         ["moderation/log"] = new("/moderation/log", Login, Denied, Denied, OK, OK),
         ["moderation/orders"] = new("/moderation/orders", Login, Denied, Denied, OK, OK),
+        ["moderation/legal"] = new("/moderation/legal", Login, Denied, Denied, OK, OK),
+        ["moderation/appeals"] = new("/moderation/appeals", Login, Denied, Denied, OK, OK),
+        ["moderation/complaints/{id:long}"] = new("/moderation/complaints/999999", Login, Denied, Denied, NotFound, NotFound),
         // Admins keep the word lists.
         ["moderation/words"] = new("/moderation/words", Login, Denied, Denied, Denied, OK),
         ["moderation/articles/{id:int}"] = new("/moderation/articles/{articleId}", Login, Denied, Denied, OK, OK),

@@ -93,7 +93,7 @@ public sealed class ComplaintModel(ComplaintService complaints, CommentService c
             return Page();
         }
 
-        return RedirectToPage("/Comments/ComplaintReceived", new { reference = result.Reference });
+        return LocalRedirect($"/complaints/received/{result.Reference}");
     }
 
     private static string FieldOf(string formField) => formField switch

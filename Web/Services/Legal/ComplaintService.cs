@@ -92,7 +92,7 @@ public sealed class ComplaintService(BlogDbContext db, ComplaintSteps steps, Com
 
     /// <summary>A complaint about one of this author's comments, found by its reference.</summary>
     public async Task<ComplaintView?> ForAuthorAsync(string reference, string authorId, CancellationToken cancellationToken) =>
-        await db.Complaints.AsNoTracking().AnyAsync(c => c.Reference == reference && c.AuthorId == authorId, cancellationToken)
+        (reference = Normal(reference)).Length > 0 && await db.Complaints.AsNoTracking().AnyAsync(c => c.Reference == reference && c.AuthorId == authorId, cancellationToken)
             ? await ViewAsync(db.Complaints.Where(c => c.Reference == reference), cancellationToken)
             : null;
 
@@ -102,6 +102,7 @@ public sealed class ComplaintService(BlogDbContext db, ComplaintSteps steps, Com
     /// <summary>The author agrees to removal, or sends a counter-notice, before the deadline.</summary>
     public async Task<ModerationResult> AnswerAsync(string reference, string authorId, ComplaintAnswer answer, string counterNotice, bool declared, CancellationToken cancellationToken)
     {
+        reference = Normal(reference);
         var complaint = await db.Complaints.Include(c => c.Comment).FirstOrDefaultAsync(c => c.Reference == reference && c.AuthorId == authorId, cancellationToken);
         var now = clock.GetUtcNow();
         if (complaint is null)
@@ -303,6 +304,9 @@ public sealed class ComplaintService(BlogDbContext db, ComplaintSteps steps, Com
 
         return true;
     }
+
+    /// <summary>A reference as typed or linked (a link may have been lowercased): trimmed, in capitals.</summary>
+    private static string Normal(string? reference) => (reference ?? "").Trim().ToUpperInvariant();
 
     /// <summary>"LC-" and ten characters from an alphabet without look-alikes: unguessable, and easy to read out.</summary>
     private static string NewReference() => "LC-" + RandomNumberGenerator.GetString("23456789ABCDEFGHJKLMNPQRSTUVWXYZ", 10);
