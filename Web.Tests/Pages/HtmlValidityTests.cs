@@ -57,4 +57,46 @@ public sealed class HtmlValidityTests(DemoSiteFactory factory) : IClassFixture<D
 
         Assert.True(errors.Count == 0, $"The Nu Html Checker found errors:\n{string.Join("\n", errors)}\n(pages: {string.Join(", ", pages)}; files in {folder})");
     }
+
+    [Fact]
+    public async Task TheLegalPages_AreValidHtml()
+    {
+        var (jar, unavailable) = await HtmlChecker.EnsureAsync();
+        if (jar is null && string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Fail($"{unavailable} The HTML checks may not be skipped in CI.");
+        }
+
+        Assert.SkipWhen(jar is null, unavailable ?? "");
+        var open = await factory.WithDbAsync(db => db.Complaints.Where(c => c.ClosedAt == null).OrderBy(c => c.Deadline).Select(c => new { c.Id, c.Reference, c.CommentId }).FirstAsync());
+        var statement = await factory.WithDbAsync(db => db.StatementsOfReasons.Where(s => s.UserId == db.Users.Single(u => u.Email == "sam@docket.test").Id).Select(s => s.Id).FirstAsync());
+        var visible = await factory.WithDbAsync(db => db.Comments.Where(c => c.Status == Blog.Web.Domain.CommentStatus.Published).Select(c => c.Id).FirstAsync());
+        var anonymous = factory.CreateBrowserClient();
+        var sam = factory.CreateBrowserClient();
+        await sam.SignInAsync("sam@docket.test", "demo subscriber passphrase");
+        var legal = factory.CreateBrowserClient();
+        await legal.SignInAsync("legal@docket.test", "demo legal passphrase");
+        var refused = await anonymous.PostFormAsync($"/comments/{visible}/complaint", new Dictionary<string, string> { ["Input.Name"] = "" });
+        var html = new List<string>
+        {
+            await anonymous.GetStringAsync($"/comments/{visible}/complaint"), await refused.Content.ReadAsStringAsync(),
+            await anonymous.GetStringAsync("/complaints/received/LC-ABCDEFGHJK"), await anonymous.GetStringAsync("/complaints"),
+            await anonymous.GetStringAsync("/transparency"), await anonymous.GetStringAsync("/transparency?from=2020-01-01&to=2020-12-31"),
+            await sam.GetStringAsync("/account/complaints"), await sam.GetStringAsync($"/account/complaints/{open.Reference}"),
+            await sam.GetStringAsync("/account/decisions"), await sam.GetStringAsync($"/account/decisions/{statement}"),
+            await legal.GetStringAsync("/moderation/legal"), await legal.GetStringAsync($"/moderation/complaints/{open.Id}?identity=show"),
+            await legal.GetStringAsync("/moderation/appeals"),
+        };
+        var folder = Directory.CreateTempSubdirectory("blog-vnu-legal-").FullName;
+        var files = new List<string>();
+        foreach (var page in html)
+        {
+            var file = Path.Combine(folder, $"legal-{files.Count}.html");
+            await File.WriteAllTextAsync(file, page);
+            files.Add(file);
+        }
+
+        var errors = await HtmlChecker.ErrorsAsync(jar!, files);
+        Assert.True(errors.Count == 0, $"The Nu Html Checker found errors:\n{string.Join("\n", errors)}\n(files in {folder})");
+    }
 }
