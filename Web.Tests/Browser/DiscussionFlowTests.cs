@@ -50,8 +50,8 @@ public sealed class DiscussionFlowTests(BrowserFixture browser)
         await edited.WaitForAsync();
         Assert.Equal(1, await edited.Locator("> article .comment-edited").CountAsync());
 
-        // Collapse the first thread: its replies are hidden, the thread keeps its summary.
-        var firstThread = page.Locator("ol.top-level > li").First;
+        // Collapse the first thread with replies: they are hidden, the thread keeps its summary.
+        var firstThread = page.Locator("ol.top-level > li:has(> details)").First;
         var firstReply = firstThread.Locator("> details > ol > li").First;
         Assert.True(await firstReply.IsVisibleAsync());
         await firstThread.Locator("> details > summary").ClickAsync();
