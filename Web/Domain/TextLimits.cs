@@ -20,4 +20,7 @@ public static class TextLimits
     /// <summary>Null when <paramref name="value"/> fits; otherwise what to tell the person.</summary>
     public static string? TooLong(string? value, int max, string what) =>
         (value?.Trim().Length ?? 0) > max ? $"{what} can be at most {max:N0} characters; this one has {value!.Trim().Length:N0}." : null;
+
+    /// <summary>Text cut to fit a column of <paramref name="max"/> characters, with an ellipsis where it was cut.</summary>
+    public static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

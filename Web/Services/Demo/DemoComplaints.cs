@@ -70,8 +70,9 @@ internal static class DemoComplaints
             Action = ModerationAction.RemovedOnComplaint, CommentId = closed.Id, ArticleId = articleId, SubjectUserId = closed.AuthorId, Rule = "complaint:" + nsw.Key,
             FromStatus = CommentStatus.Published, ToStatus = CommentStatus.Removed, ReasonCode = "complaint", Note = $"Complaint {third.Reference}: its author agreed to its removal.", CreatedAt = consented,
         });
-        db.StatementsOfReasons.Add(Statement(closed.AuthorId, RestrictionKind.CommentRemoved, $"Your comment was the subject of a complaint ({third.Reference}). Its author agreed to its removal.",
-            RestrictionSource.Notice, nsw.Key, $"{nsw.Law}: {ComplaintGround.Defamation.Describe()}", legal: true, null, closed.Id, third.Id, consented));
+        db.StatementsOfReasons.Add(Statements.Issue(new Restriction(closed.AuthorId, RestrictionKind.CommentRemoved,
+            $"Your comment was the subject of a complaint ({third.Reference}). Its author agreed to its removal.", RestrictionSource.Notice, Automated: false,
+            nsw.Key, $"{nsw.Law}: {ComplaintGround.Defamation.Describe()}", LegalGround: true, DecidedById: null, CommentId: closed.Id, ComplaintId: third.Id), consented));
 
         // A rejection of Sam's with its statement, and Sam's appeal, waiting for a moderator other than Tom.
         var rejected = await CommentAsync(db, renderer, articleId, people["sam"], now.AddDays(-2),
@@ -82,8 +83,7 @@ internal static class DemoComplaints
             Action = ModerationAction.Rejected, CommentId = rejected.Id, ArticleId = articleId, SubjectUserId = rejected.AuthorId, ActorId = people["tom"].Id,
             FromStatus = CommentStatus.Published, ToStatus = CommentStatus.Rejected, ReasonCode = "abuse", Note = "Criticise the reasoning, not the judges' fitness to sit.", CreatedAt = now.AddDays(-2).AddHours(1),
         });
-        var statement = Statement(rejected.AuthorId, RestrictionKind.CommentRejected, "A moderator rejected your comment. Their note: Criticise the reasoning, not the judges' fitness to sit.",
-            RestrictionSource.OwnInitiative, "abuse", ModerationReasons.Describe("abuse"), legal: false, people["tom"].Id, rejected.Id, null, now.AddDays(-2).AddHours(1));
+        var statement = Statements.Issue(Statements.ModeratorRejection(rejected, "abuse", rejected.ModeratorNote, afterNotice: false, people["tom"].Id), now.AddDays(-2).AddHours(1));
         db.StatementsOfReasons.Add(statement);
         await db.SaveChangesAsync(cancellationToken);
         db.Appeals.Add(new Appeal
@@ -126,11 +126,4 @@ internal static class DemoComplaints
 
     private static void Sent(Complaint complaint, ComplaintEventKind kind, DateTimeOffset at, string to, string subject, string body) =>
         complaint.Events.Add(new ComplaintEvent { Kind = kind, At = at, MessageTo = to, MessageSubject = subject, MessageBody = body });
-
-    private static StatementOfReasons Statement(string userId, RestrictionKind kind, string facts, RestrictionSource source, string code, string ground, bool legal,
-        string? decidedBy, long commentId, long? complaintId, DateTimeOffset at) => new()
-    {
-        UserId = userId, Kind = kind, Facts = facts, Source = source, Automated = false, GroundCode = code, Ground = ground, LegalGround = legal,
-        DecidedById = decidedBy, CommentId = commentId, ComplaintId = complaintId, IssuedAt = at, AppealUntil = at.AddMonths(StatementOfReasons.AppealMonths),
-    };
 }

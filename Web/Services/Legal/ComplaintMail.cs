@@ -1,4 +1,5 @@
 using Blog.Web.Configuration;
+using Blog.Web.Domain;
 using Blog.Web.Domain.Legal;
 using Microsoft.Extensions.Options;
 
@@ -20,14 +21,15 @@ public sealed class ComplaintMail(IMailSender mail, IOptions<SiteOptions> site, 
 
     /// <summary>Records a step without a message.</summary>
     public static void Note(Complaint complaint, ComplaintEventKind kind, DateTimeOffset at, string? actorId, string note) =>
-        complaint.Events.Add(new ComplaintEvent { Kind = kind, At = at, ActorId = actorId, Note = Clip(note, 2000) });
+        complaint.Events.Add(new ComplaintEvent { Kind = kind, At = at, ActorId = actorId, Note = TextLimits.Clip(note, 2000) });
 
     /// <summary>Records a message as a step and queues it to be sent after the save.</summary>
     public void Queue(Complaint complaint, ComplaintEventKind kind, DateTimeOffset at, string? actorId, string to, string subject, string text, string note = "")
     {
         complaint.Events.Add(new ComplaintEvent
         {
-            Kind = kind, At = at, ActorId = actorId, Note = Clip(note, 2000), MessageTo = to, MessageSubject = Clip(subject, 300), MessageBody = Clip(text, 20_000),
+            Kind = kind, At = at, ActorId = actorId, Note = TextLimits.Clip(note, 2000), MessageTo = to, MessageSubject = TextLimits.Clip(subject, 300),
+            MessageBody = TextLimits.Clip(text, 20_000),
         });
         queued.Add(new OutgoingMail(to, subject, text, Statements.MailHtml(text)));
     }
@@ -74,6 +76,4 @@ public sealed class ComplaintMail(IMailSender mail, IOptions<SiteOptions> site, 
     public static string ComplainantForAuthor(Complaint complaint) => complaint.IdentityMayBeShared
         ? $"{complaint.ComplainantName} ({complaint.ComplainantEmail})"
         : "The complainant asked that their identity be withheld from you.";
-
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using Blog.Web.Configuration;
 using Blog.Web.Data;
@@ -10,17 +9,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Blog.Web.Services.Legal;
-
-/// <summary>What the complaint form sends.</summary>
-public sealed record ComplaintForm(
-    string RegimeKey, ComplaintGround Ground, string Name, string Email, string Phone, string Address,
-    string WhatIsWrong, string Why, bool IdentityMayBeShared, bool Declared);
-
-/// <summary>A filed complaint's reference, or what is wrong with the form, field by field.</summary>
-public sealed record FilingResult(string? Reference, IReadOnlyDictionary<string, string> Errors)
-{
-    public bool Succeeded => Reference is not null;
-}
 
 /// <summary>The comment a complaint is about, as the form names it.</summary>
 public sealed record ComplaintTarget(long CommentId, string ArticleTitle, string ArticleSlug, string AuthorName, DateTimeOffset WrittenAt, string AuthorId);
@@ -54,7 +42,7 @@ public sealed class ComplaintService(BlogDbContext db, ComplaintSteps steps, Com
     {
         var target = await TargetAsync(commentId, cancellationToken);
         var regime = legal.Value.Find(form.RegimeKey);
-        var errors = Check(form, regime, target);
+        var errors = ComplaintFormCheck.Problems(form, regime, target is not null);
         if (errors.Count > 0)
         {
             return new FilingResult(null, errors);
@@ -242,67 +230,6 @@ public sealed class ComplaintService(BlogDbContext db, ComplaintSteps steps, Com
             c.Comment!.Author!.DisplayName, c.Comment.Article!.Title)).ToListAsync(cancellationToken);
         // The query carries the regime's key; the line shows its name.
         return lines.Select(l => l with { RegimeName = legal.Value.Find(l.RegimeName)?.Name ?? l.RegimeName }).ToList();
-    }
-
-    private static Dictionary<string, string> Check(ComplaintForm form, ComplaintRegime? regime, ComplaintTarget? target)
-    {
-        var errors = new Dictionary<string, string>();
-        if (target is null)
-        {
-            errors[""] = "That comment is not shown on the site any more, so there is nothing to complain about.";
-        }
-
-        if (regime is null)
-        {
-            errors[nameof(form.RegimeKey)] = "Choose the law you are complaining under.";
-        }
-
-        Require(errors, nameof(form.Name), form.Name, TextLimits.PersonName, "your name");
-        if (Require(errors, nameof(form.Email), form.Email, 256, "your email address") && !new EmailAddressAttribute().IsValid(form.Email.Trim()))
-        {
-            errors[nameof(form.Email)] = "Give an email address like name@example.com: the acknowledgement and the outcome are sent there.";
-        }
-
-        if (regime?.RequirePhone != false)
-        {
-            Require(errors, nameof(form.Phone), form.Phone, 40, "a phone number");
-        }
-
-        if (regime?.RequireAddress != false)
-        {
-            Require(errors, nameof(form.Address), form.Address, 500, "your postal address");
-        }
-
-        Require(errors, nameof(form.WhatIsWrong), form.WhatIsWrong, TextLimits.ComplaintText, "which part of the comment is unlawful or harmful");
-        Require(errors, nameof(form.Why), form.Why, TextLimits.ComplaintText, "why it is unlawful or harmful");
-        if (!Enum.IsDefined(form.Ground))
-        {
-            errors[nameof(form.Ground)] = "Choose what the comment is.";
-        }
-
-        if (!form.Declared)
-        {
-            errors[nameof(form.Declared)] = "Tick the declaration: a complaint is made in good faith, and what it says is true.";
-        }
-
-        return errors;
-    }
-
-    private static bool Require(Dictionary<string, string> errors, string field, string value, int max, string what)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            errors[field] = $"Give {what}.";
-            return false;
-        }
-
-        if (value.Trim().Length > max)
-        {
-            errors[field] = $"Keep {what} to {max:N0} characters.";
-            return false;
-        }
-
-        return true;
     }
 
     /// <summary>A reference as typed or linked (a link may have been lowercased): trimmed, in capitals.</summary>

@@ -73,7 +73,7 @@ public sealed class ComplaintSteps(BlogDbContext db, ComplaintMail mail, Stateme
     public async Task RemindAsync(Complaint complaint, DateTimeOffset now, CancellationToken cancellationToken)
     {
         complaint.WasReminded(now);
-        var email = await db.Users.AsNoTracking().Where(u => u.Id == complaint.AuthorId && u.EmailConfirmed).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken);
+        var email = await statements.ConfirmedEmailAsync(complaint.AuthorId, cancellationToken);
         if (string.IsNullOrEmpty(email))
         {
             ComplaintMail.Note(complaint, ComplaintEventKind.Reminded, now, null, "No reminder sent: the author no longer has a confirmed email address.");

@@ -58,29 +58,40 @@ public sealed class Statements(BlogDbContext db, IMailSender mail, IOptions<Site
         _ => RestrictionKind.AlwaysPreModerate,
     };
 
+    /// <summary>Adds the restriction's statement to the caller's save (so the two are saved together, or neither is).</summary>
     public StatementOfReasons Add(Restriction restriction, DateTimeOffset now)
+    {
+        var statement = Issue(restriction, now);
+        db.StatementsOfReasons.Add(statement);
+        return statement;
+    }
+
+    /// <summary>The statement of a restriction issued at <paramref name="now"/>. No restriction without a ground.</summary>
+    public static StatementOfReasons Issue(Restriction restriction, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(restriction.GroundCode) || string.IsNullOrWhiteSpace(restriction.Ground))
         {
             throw new InvalidOperationException("No restriction without a ground.");
         }
 
-        var statement = new StatementOfReasons
+        return new StatementOfReasons
         {
-            UserId = restriction.UserId, Kind = restriction.Kind, Facts = Clip(restriction.Facts, 4000), Source = restriction.Source,
-            Automated = restriction.Automated, GroundCode = restriction.GroundCode, Ground = Clip(restriction.Ground, 500),
+            UserId = restriction.UserId, Kind = restriction.Kind, Facts = TextLimits.Clip(restriction.Facts, 4000), Source = restriction.Source,
+            Automated = restriction.Automated, GroundCode = restriction.GroundCode, Ground = TextLimits.Clip(restriction.Ground, 500),
             LegalGround = restriction.LegalGround, DecidedById = restriction.DecidedById, CommentId = restriction.CommentId,
             SanctionId = restriction.SanctionId, ComplaintId = restriction.ComplaintId, Until = restriction.Until,
             IssuedAt = now, AppealUntil = now.AddMonths(StatementOfReasons.AppealMonths),
         };
-        db.StatementsOfReasons.Add(statement);
-        return statement;
     }
+
+    /// <summary>Where a member is written to: their address once confirmed, or null (they are told on the site only).</summary>
+    public Task<string?> ConfirmedEmailAsync(string userId, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking().Where(u => u.Id == userId && u.EmailConfirmed).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Mails the author a saved statement. A failed send is logged; the statement stays readable on the site.</summary>
     public async Task SendAsync(StatementOfReasons statement, CancellationToken cancellationToken)
     {
-        var to = await db.Users.AsNoTracking().Where(u => u.Id == statement.UserId && u.EmailConfirmed).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken);
+        var to = await ConfirmedEmailAsync(statement.UserId, cancellationToken);
         if (string.IsNullOrEmpty(to))
         {
             return;
@@ -200,7 +211,7 @@ public sealed class Statements(BlogDbContext db, IMailSender mail, IOptions<Site
         db.ModerationDecisions.Add(new ModerationDecision
         {
             Action = reverse ? ModerationAction.AppealReversed : ModerationAction.AppealUpheld, CommentId = statement.CommentId, SubjectUserId = statement.UserId,
-            ActorId = moderatorId, ReasonCode = reverse ? "appeal-reversed" : "appeal-upheld", Note = Clip(appeal.Decision, 2000), CreatedAt = now,
+            ActorId = moderatorId, ReasonCode = reverse ? "appeal-reversed" : "appeal-upheld", Note = TextLimits.Clip(appeal.Decision, 2000), CreatedAt = now,
         });
         await db.SaveChangesAsync(cancellationToken);
         await TellDecisionAsync(statement, appeal, cancellationToken);
@@ -243,7 +254,7 @@ public sealed class Statements(BlogDbContext db, IMailSender mail, IOptions<Site
 
     private async Task TellDecisionAsync(StatementOfReasons statement, Appeal appeal, CancellationToken cancellationToken)
     {
-        var to = await db.Users.AsNoTracking().Where(u => u.Id == statement.UserId && u.EmailConfirmed).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken);
+        var to = await ConfirmedEmailAsync(statement.UserId, cancellationToken);
         if (string.IsNullOrEmpty(to))
         {
             return;
@@ -262,6 +273,4 @@ public sealed class Statements(BlogDbContext db, IMailSender mail, IOptions<Site
             logger.LogError(e, "The outcome of appeal {AppealId} could not be mailed; it is on the site.", appeal.Id);
         }
     }
-
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }
